@@ -1,0 +1,70 @@
+# Two commands matter: `make run` (set up everything and serve on SQLite) and
+# `make test` (the whole suite, as CI runs it).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+# Throw-away values for checking production settings; never used to serve.
+DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=site_project.settings.production \
+	SECRET_KEY=deploy-check-only-4f9c2b7e1a6d8e3f5c0b9a7d2e4f6a8c1b3d5e7f9a0c2e4 \
+	ALLOWED_HOSTS=example.org DATABASE_URL=sqlite:///:memory:
+
+.PHONY: run serve test install install-test migrate demo admin static clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when pyproject.toml changes, so a second `make run` is quick.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[postgres]"
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[postgres,test]"
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+var:
+	mkdir -p var
+
+migrate: install | var
+	$(MANAGE) migrate --noinput -v 0
+
+demo: migrate
+	$(MANAGE) load_demo_content
+
+admin: migrate
+	$(MANAGE) ensure_admin
+
+static: install | var
+	$(MANAGE) collectstatic --noinput -v 0
+
+run: demo admin static
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Production-like local run: gunicorn, production settings, DEBUG off, whitenoise
+# serving hashed static files. Plain HTTP locally, so TLS redirects are off.
+serve: demo admin | var
+	@test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	DJANGO_SETTINGS_MODULE=site_project.settings.production SECRET_KEY="$$(cat var/secret_key)" \
+		ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=false \
+		SECURE_COOKIES=false SECURE_HSTS_SECONDS=0 \
+		sh -c '$(MANAGE) collectstatic --noinput -v 0 && \
+		$(BIN)/gunicorn site_project.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -'
+
+test: install-test | var
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check
+	$(DEPLOY_CHECK_ENV) $(MANAGE) check --deploy --fail-level WARNING
+	$(BIN)/pytest
+
+clean:
+	rm -rf var $(VENV)

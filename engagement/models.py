@@ -1,0 +1,388 @@
+"""The engagement library: method guides and principles, placed on the spectrum."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from site_project.blocks.content import SIMPLE_TEXT_FEATURES
+from site_project.blocks.streams import MethodStreamBlock, PrincipleStreamBlock
+from site_project.core.backlinks import live_pages_referring_to
+from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
+
+from .bands import band_for_range
+
+LOW_MEDIUM_HIGH = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
+
+
+class EngagementIndexPage(BasePage):
+    """The hub of the library: introduces the spectrum and leads to methods and principles."""
+
+    intro = RichTextField(features=SIMPLE_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro", help_text="A short welcome to the library.")
+    ]
+    edit_handler = editor_tabs(content_panels)
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["engagement.MethodIndexPage", "engagement.PrincipleIndexPage"]
+    max_count = 1
+    template = "engagement/engagement_index_page.html"
+
+    class Meta:
+        verbose_name = "engagement library hub"
+
+
+class MethodIndexPage(BasePage):
+    """The method finder: all method guides, filterable, plus compare and spectrum views."""
+
+    intro = RichTextField(features=SIMPLE_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro", help_text="Shown above the finder.")
+    ]
+    edit_handler = editor_tabs(content_panels)
+    parent_page_types = ["engagement.EngagementIndexPage"]
+    subpage_types = ["engagement.MethodPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "method finder"
+
+
+class MethodPage(ListingCardPreviewMixin, BasePage):
+    """A structured guide to one engagement method."""
+
+    summary = models.CharField(
+        max_length=280, help_text="One or two sentences for listings and search (280 characters)."
+    )
+    also_known_as = models.CharField(
+        max_length=200, blank=True, help_text="Other names, separated by commas."
+    )
+    family = models.ForeignKey(
+        "taxonomy.MethodFamily",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="methods",
+        help_text="The broad family this method belongs to.",
+    )
+    min_level = models.ForeignKey(
+        "taxonomy.EngagementLevel",
+        on_delete=models.PROTECT,
+        related_name="methods_starting_here",
+        verbose_name="lowest level",
+        help_text="The least influence participants usually have with this method.",
+    )
+    max_level = models.ForeignKey(
+        "taxonomy.EngagementLevel",
+        on_delete=models.PROTECT,
+        related_name="methods_ending_here",
+        verbose_name="highest level",
+        help_text="The most influence it can give when run well (same as lowest if only one).",
+    )
+    purposes = ParentalManyToManyField("taxonomy.Purpose", blank=True, related_name="methods")
+    topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="methods")
+
+    participants_min = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Fewest people who usually take part."
+    )
+    participants_max = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Most people; leave empty if there is no practical limit."
+    )
+    participants_note = models.CharField(
+        max_length=200, blank=True, help_text="e.g. 'stratified random selection'."
+    )
+
+    lead_time = models.CharField(max_length=120, blank=True, help_text="Planning before it starts.")
+    contact_time = models.CharField(max_length=120, blank=True, help_text="Time with participants.")
+    follow_up = models.CharField(max_length=120, blank=True, help_text="Reporting and feedback.")
+    min_weeks = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        verbose_name="shortest time, in weeks",
+        help_text="Shortest realistic time from start to finish; the finder filters on it.",
+    )
+
+    cost_min = models.PositiveIntegerField(null=True, blank=True, verbose_name="cost from (£)")
+    cost_max = models.PositiveIntegerField(null=True, blank=True, verbose_name="cost up to (£)")
+    cost_covers = models.CharField(
+        max_length=200, blank=True, help_text="What the figures include, e.g. recruitment, fees."
+    )
+    cost_source = models.CharField(max_length=120, blank=True, help_text="Who published it.")
+    cost_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+    )
+
+    facilitation_skill = models.CharField(
+        max_length=12,
+        choices=[
+            ("basic", "Basic: a confident organiser"),
+            ("experienced", "Experienced facilitator"),
+            ("specialist", "Specialist, independent team"),
+        ],
+        default="experienced",
+    )
+    depth_rating = models.CharField(
+        "depth",
+        max_length=6,
+        choices=LOW_MEDIUM_HIGH,
+        default="medium",
+        help_text="How deeply people engage.",
+    )
+    breadth_rating = models.CharField(
+        "breadth",
+        max_length=6,
+        choices=LOW_MEDIUM_HIGH,
+        default="medium",
+        help_text="How diverse the voices are.",
+    )
+    reach_rating = models.CharField(
+        "reach",
+        max_length=6,
+        choices=LOW_MEDIUM_HIGH,
+        default="medium",
+        help_text="How many people it reaches.",
+    )
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When someone last checked this guide was still right."
+    )
+
+    body = StreamField(MethodStreamBlock(), blank=True, use_json_field=True)
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("also_known_as"),
+        index.SearchField("body"),
+        index.AutocompleteField("summary"),
+    ]
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("also_known_as"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("min_level"), FieldPanel("max_level")]),
+            ],
+            heading="Place on the spectrum",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("participants_min"), FieldPanel("participants_max")]),
+                FieldPanel("participants_note"),
+            ],
+            heading="People",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_time"),
+                FieldPanel("contact_time"),
+                FieldPanel("follow_up"),
+                FieldPanel("min_weeks"),
+            ],
+            heading="Time",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("cost_min"), FieldPanel("cost_max")]),
+                FieldPanel("cost_covers"),
+                FieldRowPanel([FieldPanel("cost_source"), FieldPanel("cost_year")]),
+            ],
+            heading="Cost (GBP)",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("facilitation_skill"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("depth_rating"),
+                        FieldPanel("breadth_rating"),
+                        FieldPanel("reach_rating"),
+                    ]
+                ),
+                FieldPanel("last_reviewed"),
+            ],
+            heading="Skills and character",
+        ),
+        FieldPanel("body"),
+    ]
+    taxonomy_panels = [
+        FieldPanel("family"),
+        FieldPanel("purposes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("related_method_links", label="Combine with (related methods)"),
+        InlinePanel("principle_links", label="Principles it supports or puts at risk"),
+    ]
+    edit_handler = editor_tabs(content_panels, taxonomy_panels)
+    parent_page_types = ["engagement.MethodIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "method guide"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.min_level_id and self.max_level_id and self.min_level.rank > self.max_level.rank:
+            errors["max_level"] = "The highest level cannot be below the lowest level."
+        if (
+            self.participants_min is not None
+            and self.participants_max is not None
+            and self.participants_min > self.participants_max
+        ):
+            errors["participants_max"] = "The most people cannot be fewer than the fewest."
+        if (
+            self.cost_min is not None
+            and self.cost_max is not None
+            and self.cost_min > self.cost_max
+        ):
+            errors["cost_max"] = "The upper cost cannot be below the lower cost."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def participant_bands(self):
+        return band_for_range(self.participants_min, self.participants_max)
+
+    def body_blocks(self, block_type):
+        return [child.value for child in self.body if child.block_type == block_type]
+
+    @cached_property
+    def strengths(self):
+        return [
+            s for value in self.body_blocks("strengths_limitations") for s in value["strengths"]
+        ]
+
+    @cached_property
+    def limitations(self):
+        return [
+            s for value in self.body_blocks("strengths_limitations") for s in value["limitations"]
+        ]
+
+    def discussing_essays(self):
+        return live_pages_referring_to(self, "blog.EssayPage", "essay_links").order_by(
+            "-date", "-first_published_at"
+        )
+
+
+class MethodRelatedMethod(Orderable):
+    page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="related_method_links")
+    method = models.ForeignKey(
+        MethodPage,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="A method that works well alongside this one.",
+    )
+    note = models.CharField(max_length=200, blank=True, help_text="How they fit together.")
+
+    panels = [FieldPanel("method"), FieldPanel("note")]
+
+
+class MethodPrincipleLink(Orderable):
+    page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="principle_links")
+    principle = models.ForeignKey(
+        "engagement.PrinciplePage", on_delete=models.CASCADE, related_name="method_links"
+    )
+    effect = models.CharField(
+        max_length=8,
+        choices=[("supports", "Supports it"), ("risks", "Puts it at risk")],
+        default="supports",
+    )
+    note = models.CharField(max_length=200, blank=True, help_text="Why, in a sentence.")
+
+    panels = [FieldPanel("principle"), FieldPanel("effect"), FieldPanel("note")]
+
+
+@register_snippet
+class Framework(index.Indexed, models.Model):
+    """A published set of engagement principles, e.g. the Gunning principles."""
+
+    name = models.CharField(max_length=120, unique=True)
+    publisher = models.CharField(max_length=120, blank=True, help_text="e.g. 'NHS England'.")
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    url = models.URLField(blank=True, verbose_name="link to the source")
+    description = models.CharField(max_length=300, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers list first.")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("publisher"),
+        FieldPanel("year"),
+        FieldPanel("url"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PrincipleIndexPage(BasePage):
+    """All principles, grouped by the framework they come from."""
+
+    intro = RichTextField(features=SIMPLE_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    edit_handler = editor_tabs(content_panels)
+    parent_page_types = ["engagement.EngagementIndexPage"]
+    subpage_types = ["engagement.PrinciplePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "principles index"
+
+
+class PrinciplePage(ListingCardPreviewMixin, BasePage):
+    """A principle of good engagement, with its barriers, enablers and indicators."""
+
+    statement = models.CharField(
+        max_length=300, help_text="The principle in one sentence, in our own words."
+    )
+    framework = models.ForeignKey(
+        Framework,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="principles",
+        help_text="The published framework it comes from.",
+    )
+    topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="principles")
+    body = StreamField(PrincipleStreamBlock(), blank=True, use_json_field=True)
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("statement"),
+        index.SearchField("body"),
+        index.AutocompleteField("statement"),
+    ]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("statement"),
+        FieldPanel("framework"),
+        FieldPanel("body"),
+    ]
+    taxonomy_panels = [FieldPanel("topics", widget=forms.CheckboxSelectMultiple)]
+    edit_handler = editor_tabs(content_panels, taxonomy_panels)
+    parent_page_types = ["engagement.PrincipleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "principle"
+
+    @property
+    def summary(self):
+        return self.statement
+
+    def discussing_essays(self):
+        return live_pages_referring_to(self, "blog.EssayPage", "essay_links").order_by(
+            "-date", "-first_published_at"
+        )

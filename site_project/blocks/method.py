@@ -1,0 +1,224 @@
+"""Blocks for method guides and principles: the structured parts practitioners scan."""
+
+from wagtail import blocks
+
+from .content import GROUP_EVIDENCE, GROUP_METHOD, SIMPLE_TEXT_FEATURES
+
+# The spectrum is a fixed, published scale, so case studies name the level reached
+# by slug; the taxonomy's EngagementLevel rows use the same slugs.
+LEVEL_CHOICES = [
+    ("inform", "Inform"),
+    ("consult", "Consult"),
+    ("involve", "Involve"),
+    ("collaborate", "Collaborate"),
+    ("empower", "Empower"),
+    ("community-led", "Community-led"),
+]
+
+text_list = blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1)
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    what_happens = blocks.RichTextBlock(features=SIMPLE_TEXT_FEATURES)
+    who = blocks.CharBlock(required=False, max_length=200, help_text="Who does this step.")
+    duration = blocks.CharBlock(required=False, max_length=80, help_text="e.g. '2–3 weeks'.")
+
+
+class StepsBlock(blocks.StructBlock):
+    title = blocks.CharBlock(default="How it works", max_length=80)
+    steps = blocks.ListBlock(StepBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        group = GROUP_METHOD
+        template = "blocks/steps.html"
+        description = "Numbered steps: what happens, who does it, how long it takes."
+        preview_value = {
+            "title": "How it works",
+            "steps": [
+                {
+                    "title": "Frame the question",
+                    "what_happens": "<p>Agree a question that is genuinely open.</p>",
+                    "who": "Commissioner with an oversight group",
+                    "duration": "4–6 weeks",
+                },
+                {
+                    "title": "Recruit",
+                    "what_happens": "<p>Invite a stratified random sample.</p>",
+                    "who": "Independent recruiter",
+                    "duration": "6–8 weeks",
+                },
+            ],
+        }
+
+
+class StrengthsLimitationsBlock(blocks.StructBlock):
+    strengths = text_list
+    limitations = text_list
+
+    class Meta:
+        icon = "pick"
+        group = GROUP_METHOD
+        template = "blocks/strengths_limitations.html"
+        description = "Two side-by-side lists; they also feed the method comparison table."
+        preview_value = {
+            "strengths": ["Considered, informed views", "Legitimacy of a random sample"],
+            "limitations": ["Costly", "Small numbers take part directly"],
+        }
+
+
+class WhenToUseBlock(blocks.StructBlock):
+    use_when = text_list
+    avoid_when = text_list
+
+    class Meta:
+        icon = "help"
+        group = GROUP_METHOD
+        template = "blocks/when_to_use.html"
+        description = "When the method fits, and when to choose something else."
+        preview_value = {
+            "use_when": ["A decision involves hard trade-offs"],
+            "avoid_when": ["The decision has already been made"],
+        }
+
+
+class CaseStudyBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=150)
+    place = blocks.CharBlock(max_length=120)
+    year = blocks.IntegerBlock(min_value=1900, max_value=2100)
+    commissioner = blocks.CharBlock(required=False, max_length=150)
+    question = blocks.CharBlock(required=False, max_length=300, help_text="What people were asked.")
+    people_involved = blocks.CharBlock(
+        required=False, max_length=150, help_text="e.g. '50 residents'."
+    )
+    level_achieved = blocks.ChoiceBlock(
+        choices=LEVEL_CHOICES,
+        required=False,
+        help_text="The influence participants actually had, which may differ from the plan.",
+    )
+    outcome = blocks.RichTextBlock(features=SIMPLE_TEXT_FEATURES)
+    source = blocks.CharBlock(required=False, max_length=250)
+    source_url = blocks.URLBlock(required=False)
+
+    class Meta:
+        icon = "doc-full"
+        group = GROUP_EVIDENCE
+        template = "blocks/case_study.html"
+        description = "A real example: where, who asked what, and what happened as a result."
+        preview_value = {
+            "title": "Climate assembly",
+            "place": "Camden, London",
+            "year": 2019,
+            "commissioner": "London Borough of Camden",
+            "question": "How can we tackle the climate crisis together?",
+            "people_involved": "About 50 residents",
+            "level_achieved": "involve",
+            "outcome": "<p>Recommendations shaped the council's climate action plan.</p>",
+            "source": "Camden Council",
+        }
+
+
+class CostLineBlock(blocks.StructBlock):
+    item = blocks.CharBlock(max_length=120)
+    low = blocks.IntegerBlock(min_value=0, required=False, help_text="Lowest typical cost, £.")
+    high = blocks.IntegerBlock(min_value=0, required=False, help_text="Highest typical cost, £.")
+    note = blocks.CharBlock(required=False, max_length=200)
+
+
+class CostBreakdownBlock(blocks.StructBlock):
+    caption = blocks.CharBlock(default="Where the money goes", max_length=150)
+    lines = blocks.ListBlock(CostLineBlock(), min_num=1)
+    note = blocks.CharBlock(required=False, max_length=300, help_text="Source and year of figures.")
+
+    class Meta:
+        icon = "table"
+        group = GROUP_METHOD
+        template = "blocks/cost_breakdown.html"
+        description = "A table of cost lines with typical low and high figures in pounds."
+        preview_value = {
+            "caption": "Where the money goes",
+            "lines": [
+                {"item": "Recruitment", "low": 8000, "high": 20000},
+                {"item": "Facilitation", "low": 15000, "high": 60000},
+            ],
+            "note": "Indicative UK figures.",
+        }
+
+
+class MethodCardBlock(blocks.StructBlock):
+    method = blocks.PageChooserBlock(page_type="engagement.MethodPage")
+    note = blocks.CharBlock(
+        required=False, max_length=200, help_text="Optional: why this method matters here."
+    )
+
+    class Meta:
+        icon = "link-external"
+        group = GROUP_METHOD
+        template = "blocks/method_card.html"
+        description = "A summary card for a method guide, showing its level range."
+
+
+class TitledListBlock(blocks.StructBlock):
+    """Shared shape for the principle lists (indicators, questions)."""
+
+    title = blocks.CharBlock(max_length=100)
+    items = text_list
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/titled_list.html"
+
+
+class IndicatorsBlock(TitledListBlock):
+    class Meta:
+        group = GROUP_METHOD
+        description = "Signs that the principle is being lived, not just stated."
+        preview_value = {
+            "title": "You'll know it's working when…",
+            "items": ["People can name what changed because of them"],
+        }
+
+
+class QuestionsBlock(TitledListBlock):
+    class Meta:
+        icon = "help"
+        group = GROUP_METHOD
+        description = "Questions a team can ask itself before and during the work."
+        preview_value = {
+            "title": "Questions to ask",
+            "items": ["What is genuinely open to influence?"],
+        }
+
+
+class BarriersEnablersBlock(blocks.StructBlock):
+    barriers = text_list
+    enablers = text_list
+
+    class Meta:
+        icon = "resubmit"
+        group = GROUP_METHOD
+        template = "blocks/barriers_enablers.html"
+        description = "What gets in the way, and what helps."
+        preview_value = {
+            "barriers": ["Short-term funding cycles"],
+            "enablers": ["Leadership that commits to act on what it hears"],
+        }
+
+
+class PracticeExampleBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=150)
+    organisation = blocks.CharBlock(required=False, max_length=150)
+    text = blocks.RichTextBlock(features=SIMPLE_TEXT_FEATURES)
+    source_url = blocks.URLBlock(required=False)
+
+    class Meta:
+        icon = "doc-full"
+        group = GROUP_EVIDENCE
+        template = "blocks/practice_example.html"
+        description = "A short example of the principle in practice."
+        preview_value = {
+            "title": "Feeding back after a budget consultation",
+            "organisation": "A London borough",
+            "text": "<p>The council published a 'you said, we did' page within a month.</p>",
+        }

@@ -1,0 +1,137 @@
+"""Parts every page type shares: site settings, people, and the page base class."""
+
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page, PreviewableMixin, RevisionMixin
+from wagtail.search import index
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    site_name = models.CharField(max_length=80, default="Engaging Communities")
+    tagline = models.CharField(
+        max_length=160,
+        blank=True,
+        default="Essays and a practical library on community engagement in UK public services",
+    )
+    footer_text = models.TextField(
+        blank=True, help_text="A line or two at the foot of every page, e.g. a licence note."
+    )
+    social_links = StreamField(
+        [
+            (
+                "link",
+                blocks.StructBlock(
+                    [
+                        ("label", blocks.CharBlock(max_length=40, help_text="e.g. 'Bluesky'.")),
+                        ("url", blocks.URLBlock()),
+                    ],
+                    icon="link",
+                ),
+            )
+        ],
+        blank=True,
+        use_json_field=True,
+        help_text="Profiles shown in the footer.",
+    )
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Used when a shared page has no image of its own (1200×630 works best).",
+    )
+
+    panels = [
+        FieldPanel("site_name"),
+        FieldPanel("tagline"),
+        FieldPanel("footer_text"),
+        FieldPanel("social_links"),
+        FieldPanel("default_share_image"),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"
+
+
+class Person(PreviewableMixin, RevisionMixin, index.Indexed, models.Model):
+    """An author or reviewer, reused across essays (a snippet)."""
+
+    name = models.CharField(max_length=120)
+    role = models.CharField(max_length=160, blank=True, help_text="e.g. 'Engagement practitioner'.")
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    bio = models.TextField(blank=True, max_length=600, help_text="Two or three sentences.")
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo"), FieldPanel("bio")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def get_preview_template(self, request, mode_name):
+        return "core/person_preview.html"
+
+
+class BasePage(Page):
+    """Shared behaviour for every public page: sharing metadata and preview modes."""
+
+    promote_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="share image",
+        help_text="Shown when the page is shared on social media; falls back to the site default.",
+    )
+
+    promote_panels = [
+        MultiFieldPanel(Page.promote_panels, heading="For search engines"),
+        FieldPanel("promote_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def meta_description(self):
+        return self.search_description or getattr(self, "summary", "") or ""
+
+
+class ListingCardPreviewMixin:
+    """Adds a 'Listing card' preview mode, so editors see how a page looks in lists."""
+
+    @property
+    def preview_modes(self):
+        return [("", "Full page"), ("card", "Listing card")]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "card":
+            return TemplateResponse(
+                request, "components/card_preview.html", {"page": self, "card_page": self}
+            )
+        return super().serve_preview(request, mode_name)
+
+
+def editor_tabs(content_panels, taxonomy_panels=None):
+    """The tabs every page type shows editors: Content, Taxonomy & links, Promote, Settings."""
+    tabs = [ObjectList(content_panels, heading="Content")]
+    if taxonomy_panels:
+        tabs.append(ObjectList(taxonomy_panels, heading="Taxonomy & links"))
+    tabs += [
+        ObjectList(BasePage.promote_panels, heading="Promote"),
+        ObjectList(Page.settings_panels, heading="Settings"),
+    ]
+    return TabbedInterface(tabs)

@@ -1,0 +1,133 @@
+"""Template tags for the shared layout: navigation, breadcrumbs, metadata."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Page, Site
+
+from site_project.blocks.content import heading_anchor as _heading_anchor
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def main_nav(context):
+    """Pages ticked 'Show in menus' under the site root, in tree order (one query).
+
+    Section pages (essays, methods, principles) come first; general pages such as
+    About come last. Each item says whether the current page lies within it."""
+    request = context.get("request")
+    root = _site_root(request)
+    if root is None:
+        return {"sections": [], "general": []}
+    pages = (
+        Page.objects.live()
+        .public()
+        .descendant_of(root)
+        .filter(show_in_menus=True, depth__lte=root.depth + 2)
+        .select_related("content_type")
+        .order_by("path")
+    )
+    current = context.get("page")
+    current_path = getattr(current, "path", "") or ""
+    nav = {"sections": [], "general": []}
+    for item in pages:
+        if current_path == item.path:
+            item.nav_current = "page"
+        elif current_path.startswith(item.path):
+            item.nav_current = "true"
+        else:
+            item.nav_current = ""
+        group = "general" if item.content_type.model == "standardpage" else "sections"
+        nav[group].append(item)
+    return nav
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """Live ancestors from the site root down to `page`, plus their JSON-LD (one query)."""
+    request = context.get("request")
+    root = _site_root(request)
+    if root is None or page is None or not getattr(page, "depth", None):
+        return None
+    ancestors = (
+        Page.objects.ancestor_of(page)
+        .filter(depth__gte=root.depth)
+        .live()
+        .order_by("depth")
+        .only("id", "title", "url_path", "depth", "path")
+    )
+    items = [("Home" if p.depth == root.depth else p.title, p.get_url(request)) for p in ancestors]
+    items.append((page.title, page.get_url(request)))
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": title,
+                "item": request.build_absolute_uri(url) if request else url,
+            }
+            for position, (title, url) in enumerate(items, start=1)
+        ],
+    }
+    return {"items": items, "json_ld": data}
+
+
+@register.simple_tag
+def heading_anchor(text, block_id):
+    return _heading_anchor(text, block_id)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    request = context.get("request")
+    if not url:
+        return ""
+    if url.startswith(("http://", "https://")):
+        return url
+    return request.build_absolute_uri(url) if request else url
+
+
+@register.simple_tag
+def json_ld(data):
+    """Embed structured data safely: no '</script>' can break out of the tag."""
+    payload = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.filter
+def gbp(value):
+    """£ with thousands separators: 150000 -> £150,000; 'k' forms are left to prose."""
+    if value in (None, ""):
+        return ""
+    return f"£{int(value):,}"
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, page=None):
+    """A 1200×630 rendition for social cards: the page's own image, else the site default."""
+    image = None
+    if page is not None:
+        image = getattr(page, "promote_image", None) or getattr(page, "hero_image", None)
+    if image is None:
+        site_settings = context.get("settings")
+        image = site_settings.core.SiteSettings.default_share_image if site_settings else None
+    if image is None:
+        return None
+    return image.get_rendition("fill-1200x630|format-jpeg|jpegquality-80")

@@ -1,0 +1,141 @@
+"""The controlled vocabulary shared by essays, method guides and principles."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Topic(index.Indexed, models.Model):
+    """A subject area. At most two levels: a broad topic and its sub-topics."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="Used in the topic's web address."
+    )
+    description = models.CharField(
+        max_length=300, blank=True, help_text="One or two sentences shown on the topic page."
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="Leave empty for a broad topic; choose one to make this a sub-topic.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("parent"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("description")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def get_absolute_url(self):
+        return reverse("topic_detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if not self.parent_id:
+            return
+        if self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": "A topic cannot be its own parent."})
+        parent = Topic.objects.filter(pk=self.parent_id).only("parent_id").first()
+        if parent is None:
+            return
+        if parent.parent_id == self.pk and self.pk is not None:
+            raise ValidationError(
+                {"parent": "That would make a loop: the parent is a sub-topic of this one."}
+            )
+        if parent.parent_id is not None:
+            raise ValidationError(
+                {"parent": "Topics go two levels deep at most: choose a broad topic as the parent."}
+            )
+        if self.pk and Topic.objects.filter(parent_id=self.pk).exists():
+            raise ValidationError(
+                {"parent": "This topic has sub-topics of its own, so it cannot become a sub-topic."}
+            )
+
+    def family_ids(self):
+        """This topic and its sub-topics, for gathering content 'under' a topic."""
+        return [self.pk, *Topic.objects.filter(parent_id=self.pk).values_list("pk", flat=True)]
+
+
+class EngagementLevel(models.Model):
+    """A step on the participation spectrum: how much influence people are promised."""
+
+    name = models.CharField(max_length=40, unique=True)
+    slug = models.SlugField(max_length=40, unique=True)
+    rank = models.PositiveSmallIntegerField(
+        unique=True, help_text="Order on the spectrum: 1 is Inform, 5 is Empower."
+    )
+    on_spectrum = models.BooleanField(
+        default=True,
+        help_text="Untick for approaches outside the ordered spectrum, such as community-led work.",
+    )
+    expectation = models.CharField(
+        max_length=200, help_text="In our own words: what participants can expect at this level."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("rank"),
+        FieldPanel("on_spectrum"),
+        FieldPanel("expectation"),
+    ]
+
+    class Meta:
+        ordering = ["rank"]
+        verbose_name = "engagement level"
+
+    def __str__(self):
+        return self.name
+
+
+class Purpose(models.Model):
+    """What an engagement is for, e.g. 'deliberate on trade-offs'."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.CharField(max_length=200, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers list first.")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class MethodFamily(models.Model):
+    """A broad family of methods, e.g. 'deliberative mini-publics'."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.CharField(max_length=200, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "method families"
+
+    def __str__(self):
+        return self.name
