@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -13,6 +14,8 @@ from wagtail.search import index
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES, heading_anchor
 from site_project.blocks.streams import EssayStreamBlock
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
+from site_project.core.pagination import paginate
+from site_project.taxonomy.models import Topic
 
 from .reading import reading_minutes
 
@@ -21,6 +24,7 @@ class BlogIndexPage(BasePage):
     """The essays listing: newest first, filterable by topic and year."""
 
     intro = RichTextField(features=SIMPLE_TEXT_FEATURES, blank=True)
+    per_page = 10
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro", help_text="A sentence or two above the list of essays.")
@@ -33,8 +37,47 @@ class BlogIndexPage(BasePage):
     class Meta:
         verbose_name = "essays index"
 
+    def essays(self):
+        return EssayPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        essays = self.essays()
+        notes = []
+        topics = list(Topic.objects.filter(essays__in=essays).distinct().order_by("name"))
+        topic_slug = request.GET.get("topic", "").strip()
+        topic = next((t for t in topics if t.slug == topic_slug), None)
+        if topic_slug and topic is None:
+            notes.append(f"There are no essays on the topic “{topic_slug[:40]}”; showing all.")
+        if topic:
+            essays = essays.filter(topics=topic)
+        years = [d.year for d in self.essays().dates("date", "year", order="DESC")]
+        year_raw = request.GET.get("year", "").strip()
+        year = int(year_raw) if year_raw.isdigit() and int(year_raw) in years else None
+        if year_raw and year is None:
+            notes.append(f"There are no essays from “{year_raw[:10]}”; showing all years.")
+        if year:
+            essays = essays.filter(date__year=year)
+        essays = essays.prefetch_related("topics")
+        page_obj, page_range, query, page_note = paginate(request, essays, self.per_page)
+        if page_note:
+            notes.append(page_note)
+        context.update(
+            essays=page_obj,
+            page_obj=page_obj,
+            page_range=page_range,
+            query=query,
+            notes=notes,
+            topics=topics,
+            topic=topic,
+            years=years,
+            year=year,
+        )
+        return context
+
 
 class EssayPage(ListingCardPreviewMixin, BasePage):
+    card_template = "components/essay_card.html"
     date = models.DateField(
         "publication date",
         null=True,
@@ -116,6 +159,40 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
     @cached_property
     def references(self):
         return [child for child in self.body if child.block_type == "references"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        siblings = EssayPage.objects.live().public().sibling_of(self, inclusive=False)
+        topic_ids = [t.pk for t in self.topics.all()]
+        context.update(
+            authors=[a.person for a in self.authors.select_related("person__photo")],
+            method_links=[
+                link
+                for link in self.method_links.select_related(
+                    "method__min_level", "method__max_level"
+                )
+                if link.method.live
+            ],
+            principle_links=[
+                link
+                for link in self.principle_links.select_related("principle__framework")
+                if link.principle.live
+            ],
+            related=list(
+                siblings.filter(topics__in=topic_ids)
+                .annotate(shared=Count("topics"))
+                .order_by("-shared", "-date")[:3]
+            )
+            if topic_ids
+            else [],
+            previous_essay=siblings.filter(date__lt=self.date).order_by("-date").first()
+            if self.date
+            else None,
+            next_essay=siblings.filter(date__gt=self.date).order_by("date").first()
+            if self.date
+            else None,
+        )
+        return context
 
 
 class EssayAuthor(Orderable):

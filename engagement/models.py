@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -16,8 +17,11 @@ from site_project.blocks.content import SIMPLE_TEXT_FEATURES
 from site_project.blocks.streams import MethodStreamBlock, PrincipleStreamBlock
 from site_project.core.backlinks import live_pages_referring_to
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
+from site_project.taxonomy.models import EngagementLevel
 
 from .bands import band_for_range
+from .compare import build_comparison
+from .finder import MethodFilters
 
 LOW_MEDIUM_HIGH = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 
@@ -39,8 +43,18 @@ class EngagementIndexPage(BasePage):
     class Meta:
         verbose_name = "engagement library hub"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sections = self.get_children().live().public().specific()
+        context["finder"] = next((p for p in sections if isinstance(p, MethodIndexPage)), None)
+        context["principles_index"] = next(
+            (p for p in sections if isinstance(p, PrincipleIndexPage)), None
+        )
+        context["levels"] = list(EngagementLevel.objects.all())
+        return context
 
-class MethodIndexPage(BasePage):
+
+class MethodIndexPage(RoutablePageMixin, BasePage):
     """The method finder: all method guides, filterable, plus compare and spectrum views."""
 
     intro = RichTextField(features=SIMPLE_TEXT_FEATURES, blank=True)
@@ -56,9 +70,60 @@ class MethodIndexPage(BasePage):
     class Meta:
         verbose_name = "method finder"
 
+    def methods(self):
+        return (
+            MethodPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("min_level", "max_level")
+        )
+
+    @path("")
+    def finder(self, request):
+        filters = MethodFilters(request.GET)
+        base_url = self.get_url(request)
+        results = list(
+            filters.apply(self.methods()).order_by("min_level__rank", "max_level__rank", "title")
+        )
+        context = {
+            "filters": filters,
+            "options": filters.form_options(),
+            "chips": filters.chips(base_url),
+            "results": results,
+            "relaxations": [] if results else filters.relaxations(self.methods(), base_url),
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("compare/")
+    def compare(self, request):
+        comparison = build_comparison(request.GET, self.methods())
+        for method in comparison.methods:
+            method.bands = band_for_range(method.participants_min, method.participants_max)
+        context = {
+            "comparison": comparison,
+            "all_methods": self.methods().order_by("title").only("title", "slug"),
+            "page_title": "Compare methods",
+        }
+        return self.render(
+            request, context_overrides=context, template="engagement/method_compare.html"
+        )
+
+    @path("spectrum/")
+    def spectrum(self, request):
+        context = {
+            "levels": list(EngagementLevel.objects.all()),
+            "methods": self.methods().order_by("min_level__rank", "max_level__rank", "title"),
+            "page_title": "Methods on the engagement spectrum",
+        }
+        return self.render(
+            request, context_overrides=context, template="engagement/method_spectrum.html"
+        )
+
 
 class MethodPage(ListingCardPreviewMixin, BasePage):
     """A structured guide to one engagement method."""
+
+    card_template = "components/method_card.html"
 
     summary = models.CharField(
         max_length=280, help_text="One or two sentences for listings and search (280 characters)."
@@ -271,6 +336,25 @@ class MethodPage(ListingCardPreviewMixin, BasePage):
             "-date", "-first_published_at"
         )
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["levels"] = list(EngagementLevel.objects.all())
+        context["related_links"] = [
+            link
+            for link in self.related_method_links.select_related(
+                "method__min_level", "method__max_level"
+            )
+            if link.method.live
+        ]
+        principle_links = self.principle_links.filter(principle__live=True).select_related(
+            "principle__framework"
+        )
+        context["supports"] = [link for link in principle_links if link.effect == "supports"]
+        context["risks"] = [link for link in principle_links if link.effect == "risks"]
+        context["essays"] = list(self.discussing_essays())
+        context["finder"] = self.get_parent()
+        return context
+
 
 class MethodRelatedMethod(Orderable):
     page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="related_method_links")
@@ -342,9 +426,22 @@ class PrincipleIndexPage(BasePage):
     class Meta:
         verbose_name = "principles index"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["principles"] = (
+            PrinciplePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("framework")
+            .order_by("framework__sort_order", "framework__name", "title")
+        )
+        return context
+
 
 class PrinciplePage(ListingCardPreviewMixin, BasePage):
     """A principle of good engagement, with its barriers, enablers and indicators."""
+
+    card_template = "components/principle_card.html"
 
     statement = models.CharField(
         max_length=300, help_text="The principle in one sentence, in our own words."
@@ -386,3 +483,13 @@ class PrinciplePage(ListingCardPreviewMixin, BasePage):
         return live_pages_referring_to(self, "blog.EssayPage", "essay_links").order_by(
             "-date", "-first_published_at"
         )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        links = self.method_links.filter(page__live=True).select_related(
+            "page__min_level", "page__max_level"
+        )
+        context["supporting_methods"] = [link for link in links if link.effect == "supports"]
+        context["risky_methods"] = [link for link in links if link.effect == "risks"]
+        context["essays"] = list(self.discussing_essays())
+        return context

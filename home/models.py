@@ -7,9 +7,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from blog.models import BlogIndexPage, EssayPage
+from engagement.models import MethodIndexPage, MethodPage
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES
 from site_project.blocks.streams import StandardStreamBlock
 from site_project.core.models import BasePage, editor_tabs
+from site_project.taxonomy.models import EngagementLevel, Topic
 
 
 class HomePage(BasePage):
@@ -42,6 +45,29 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        essays = EssayPage.objects.live().public().descendant_of(self)
+        featured = [f.essay for f in self.featured_essays.select_related("essay") if f.essay.live]
+        featured_ids = [e.pk for e in featured]
+        context.update(
+            featured=featured,
+            latest=list(essays.exclude(pk__in=featured_ids).order_by("-date", "-pk")[:4]),
+            essays_index=BlogIndexPage.objects.live().descendant_of(self).first(),
+            finder=MethodIndexPage.objects.live().descendant_of(self).first(),
+            levels=list(EngagementLevel.objects.all()),
+            spectrum_methods=list(
+                MethodPage.objects.live()
+                .public()
+                .descendant_of(self)
+                .select_related("min_level", "max_level")
+                .order_by("min_level__rank", "max_level__rank", "title")
+                .defer_streamfields()
+            ),
+            topics=Topic.objects.filter(parent__isnull=True).prefetch_related("children"),
+        )
+        return context
 
 
 class HomeFeaturedEssay(Orderable):

@@ -111,7 +111,11 @@ class BasePage(Page):
 
 
 class ListingCardPreviewMixin:
-    """Adds a 'Listing card' preview mode, so editors see how a page looks in lists."""
+    """Adds a 'Listing card' preview mode, so editors see how a page looks in lists.
+
+    Pages using it name their card include in `card_template`."""
+
+    card_template = ""
 
     @property
     def preview_modes(self):

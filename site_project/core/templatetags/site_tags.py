@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from site_project.blocks.content import heading_anchor as _heading_anchor
+from site_project.core.models import SiteSettings
 
 register = template.Library()
 
@@ -125,9 +126,9 @@ def share_image(context, page=None):
     image = None
     if page is not None:
         image = getattr(page, "promote_image", None) or getattr(page, "hero_image", None)
-    if image is None:
-        site_settings = context.get("settings")
-        image = site_settings.core.SiteSettings.default_share_image if site_settings else None
+    request = context.get("request")
+    if image is None and request is not None:
+        image = SiteSettings.for_request(request).default_share_image
     if image is None:
         return None
     return image.get_rendition("fill-1200x630|format-jpeg|jpegquality-80")

@@ -1,0 +1,164 @@
+"""Build real page trees through Wagtail's page API, for tests.
+
+Every page is added with `add_child` and published through a revision, exactly as an
+editor's "Publish" does, so live/draft state, revisions and the reference index are real."""
+
+import datetime
+import itertools
+
+from wagtail.models import Page
+
+from blog.models import BlogIndexPage, EssayMethodLink, EssayPage, EssayPrincipleLink
+from engagement.models import (
+    EngagementIndexPage,
+    MethodIndexPage,
+    MethodPage,
+    PrincipleIndexPage,
+    PrinciplePage,
+)
+from home.models import HomePage
+from site_project.taxonomy.models import EngagementLevel, Purpose, Topic
+
+_counter = itertools.count(1)
+
+LEVELS = [
+    ("Inform", "inform", 1, True),
+    ("Consult", "consult", 2, True),
+    ("Involve", "involve", 3, True),
+    ("Collaborate", "collaborate", 4, True),
+    ("Empower", "empower", 5, True),
+    ("Community-led", "community-led", 6, False),
+]
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def add(parent, page, live=True):
+    parent.add_child(instance=page)
+    if live:
+        return publish(page)
+    page.live = False
+    page.save_revision()
+    page.save()
+    return page
+
+
+def levels():
+    return {
+        slug: EngagementLevel.objects.get_or_create(
+            slug=slug,
+            defaults={"name": name, "rank": rank, "on_spectrum": on, "expectation": f"{name}."},
+        )[0]
+        for name, slug, rank, on in LEVELS
+    }
+
+
+def home():
+    return HomePage.objects.get()
+
+
+def site_sections():
+    """The section pages under home: essays index, engagement hub, finder, principles."""
+    root = home()
+    blog = BlogIndexPage.objects.first() or add(
+        root, BlogIndexPage(title="Essays", slug="essays", show_in_menus=True)
+    )
+    hub = EngagementIndexPage.objects.first() or add(
+        root, EngagementIndexPage(title="Engagement", slug="engagement")
+    )
+    finder = MethodIndexPage.objects.first() or add(
+        hub, MethodIndexPage(title="Methods", slug="methods", show_in_menus=True)
+    )
+    principles = PrincipleIndexPage.objects.first() or add(
+        hub, PrincipleIndexPage(title="Principles", slug="principles", show_in_menus=True)
+    )
+    return {"blog": blog, "hub": hub, "finder": finder, "principles": principles}
+
+
+def topic(name, parent=None):
+    slug = name.lower().replace(" ", "-")
+    return Topic.objects.get_or_create(slug=slug, defaults={"name": name, "parent": parent})[0]
+
+
+def purpose(name):
+    slug = name.lower().replace(" ", "-")
+    return Purpose.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+
+
+def method(finder, title=None, low="consult", high="involve", live=True, topics=(), **fields):
+    lv = levels()
+    n = next(_counter)
+    title = title or f"Method {n}"
+    page = MethodPage(
+        title=title,
+        slug=fields.pop("slug", None) or f"{title.lower().replace(' ', '-')}-{n}",
+        summary=fields.pop("summary", f"A summary of {title}."),
+        min_level=lv[low],
+        max_level=lv[high],
+        **fields,
+    )
+    page = add(finder, page, live=live)
+    if topics:
+        page.topics.set(topics)
+        if live:
+            publish(page)
+    return page
+
+
+def principle(index, title=None, live=True, **fields):
+    n = next(_counter)
+    title = title or f"Principle {n}"
+    page = PrinciplePage(
+        title=title,
+        slug=f"principle-{n}",
+        statement=fields.pop("statement", f"The statement of {title}."),
+        **fields,
+    )
+    return add(index, page, live=live)
+
+
+def essay(
+    blog,
+    title=None,
+    live=True,
+    methods=(),
+    principles=(),
+    topics=(),
+    body=None,
+    date=None,
+    **fields,
+):
+    n = next(_counter)
+    title = title or f"Essay {n}"
+    page = EssayPage(
+        title=title,
+        slug=f"essay-{n}",
+        summary=fields.pop("summary", f"What {title} argues."),
+        date=date or datetime.date(2024, 1, 1) + datetime.timedelta(days=n),
+        body=body
+        if body is not None
+        else [
+            ("heading", {"text": "First part", "level": "h2"}),
+            ("paragraph", "<p>Some words about engagement and communities.</p>"),
+        ],
+        **fields,
+    )
+    blog.add_child(instance=page)
+    for m in methods:
+        page.method_links.add(EssayMethodLink(method=m))
+    for p in principles:
+        page.principle_links.add(EssayPrincipleLink(principle=p))
+    page.topics.set(topics)
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+    page.refresh_from_db()
+    return page
+
+
+def root_page():
+    return Page.objects.get(depth=1)
