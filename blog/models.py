@@ -165,6 +165,7 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
         siblings = EssayPage.objects.live().public().sibling_of(self, inclusive=False)
         topic_ids = [t.pk for t in self.topics.all()]
         context.update(
+            og_type="article",
             authors=[a.person for a in self.authors.select_related("person__photo")],
             method_links=[
                 link

@@ -101,7 +101,11 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
             method.bands = band_for_range(method.participants_min, method.participants_max)
         context = {
             "comparison": comparison,
-            "all_methods": self.methods().order_by("title").only("title", "slug"),
+            "all_methods": MethodPage.objects.live()
+            .public()
+            .child_of(self)
+            .order_by("title")
+            .only("title", "slug"),
             "page_title": "Compare methods",
         }
         return self.render(

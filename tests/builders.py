@@ -6,6 +6,7 @@ editor's "Publish" does, so live/draft state, revisions and the reference index 
 import datetime
 import itertools
 
+from django.utils.text import slugify
 from wagtail.models import Page
 
 from blog.models import BlogIndexPage, EssayMethodLink, EssayPage, EssayPrincipleLink
@@ -38,12 +39,12 @@ def publish(page):
 
 
 def add(parent, page, live=True):
+    """Add `page` under `parent`; publish it, or leave it a never-published draft."""
+    page.live = False
     parent.add_child(instance=page)
     if live:
         return publish(page)
-    page.live = False
     page.save_revision()
-    page.save()
     return page
 
 
@@ -95,7 +96,7 @@ def method(finder, title=None, low="consult", high="involve", live=True, topics=
     title = title or f"Method {n}"
     page = MethodPage(
         title=title,
-        slug=fields.pop("slug", None) or f"{title.lower().replace(' ', '-')}-{n}",
+        slug=fields.pop("slug", None) or f"{slugify(title)}-{n}",
         summary=fields.pop("summary", f"A summary of {title}."),
         min_level=lv[low],
         max_level=lv[high],
@@ -147,6 +148,7 @@ def essay(
         ],
         **fields,
     )
+    page.live = False
     blog.add_child(instance=page)
     for m in methods:
         page.method_links.add(EssayMethodLink(method=m))

@@ -1,0 +1,110 @@
+"""A method or principle page knows every live essay that discusses it, through the
+"methods discussed" relation and through plain links in the essay's text."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from tests import builders
+
+
+def rich_link(page, text="this method"):
+    return ("paragraph", f'<p>See <a linktype="page" id="{page.pk}">{text}</a>.</p>')
+
+
+@pytest.fixture
+def method(sections):
+    return builders.method(sections["finder"], "Citizens' jury")
+
+
+@pytest.mark.django_db
+def test_essay_linked_through_methods_discussed_is_a_backlink(sections, method):
+    essay = builders.essay(sections["blog"], "On juries", methods=[method])
+    assert list(method.discussing_essays()) == [essay]
+
+
+@pytest.mark.django_db
+def test_essay_linking_in_its_text_is_a_backlink(sections, method):
+    essay = builders.essay(sections["blog"], "On juries", body=[rich_link(method)])
+    assert list(method.discussing_essays()) == [essay]
+
+
+@pytest.mark.django_db
+def test_method_card_block_counts_as_a_backlink(sections, method):
+    card = ("method_card", {"method": method, "note": ""})
+    essay = builders.essay(sections["blog"], "On juries", body=[card])
+    assert list(method.discussing_essays()) == [essay]
+
+
+@pytest.mark.django_db
+def test_an_essay_linking_both_ways_appears_once(sections, method):
+    essay = builders.essay(sections["blog"], "Both", methods=[method], body=[rich_link(method)])
+    assert list(method.discussing_essays()) == [essay]
+
+
+@pytest.mark.django_db
+def test_backlinks_are_newest_first(sections, method):
+    older = builders.essay(
+        sections["blog"], "Older", methods=[method], date=datetime.date(2020, 1, 1)
+    )
+    newer = builders.essay(
+        sections["blog"], "Newer", methods=[method], date=datetime.date(2025, 1, 1)
+    )
+    assert list(method.discussing_essays()) == [newer, older]
+
+
+@pytest.mark.django_db
+def test_drafts_unpublished_and_private_essays_are_not_backlinks(sections, method):
+    builders.essay(sections["blog"], "Draft", methods=[method], live=False)
+    unpublished = builders.essay(sections["blog"], "Withdrawn", methods=[method])
+    unpublished.unpublish()
+    private = builders.essay(sections["blog"], "Private", body=[rich_link(method)])
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    visible = builders.essay(sections["blog"], "Visible", methods=[method])
+    assert list(method.discussing_essays()) == [visible]
+
+
+@pytest.mark.django_db
+def test_principle_backlinks_work_through_both_routes(sections):
+    principle = builders.principle(sections["principles"], "Feed back what changed")
+    linked = builders.essay(sections["blog"], "Linked", principles=[principle])
+    in_text = builders.essay(sections["blog"], "In text", body=[rich_link(principle, "feedback")])
+    assert set(principle.discussing_essays()) == {linked, in_text}
+
+
+@pytest.mark.django_db
+def test_method_page_lists_the_essays_that_discuss_it(client, sections, method):
+    builders.essay(sections["blog"], "On juries and trust", methods=[method])
+    response = client.get(method.url)
+    assert response.status_code == 200
+    assert "On juries and trust" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_backlinks_survive_a_reference_index_rebuild(sections, method):
+    essay = builders.essay(sections["blog"], "Text link", body=[rich_link(method)])
+    call_command("rebuild_references_index", verbosity=0)
+    assert list(method.discussing_essays()) == [essay]
+
+
+def _backlink_queries(method):
+    with CaptureQueriesContext(connection) as ctx:
+        essays = list(method.discussing_essays())
+    return len(ctx.captured_queries), len(essays)
+
+
+@pytest.mark.django_db
+def test_backlinks_take_the_same_number_of_queries_for_3_and_30_essays(sections, method):
+    for n in range(3):
+        builders.essay(sections["blog"], f"Small {n}", methods=[method])
+    small_queries, small_count = _backlink_queries(method)
+    for n in range(27):
+        body = [rich_link(method)] if n % 2 else None
+        builders.essay(sections["blog"], f"Large {n}", methods=[] if n % 2 else [method], body=body)
+    large_queries, large_count = _backlink_queries(method)
+    assert (small_count, large_count) == (3, 30)
+    assert small_queries == large_queries
