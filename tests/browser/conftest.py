@@ -1,0 +1,92 @@
+"""Browser tests: a real Chromium (Debian's package) driven by Playwright against a live
+server that serves the demo content, loaded once for the whole browser session.
+
+These tests run last (see tests/conftest.py), because the demo content they load is
+committed to the test database rather than rolled back."""
+
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+from django.db import connections
+from django.test.testcases import LiveServerThread
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls made
+# from test code here are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def chromium_path():
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    path = chromium_path()
+    if not path:
+        message = (
+            "Chromium is not installed: browser tests need Debian's package "
+            "(sudo apt-get install chromium) or CHROMIUM_PATH pointing at a Chromium binary."
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def demo_server(django_db_setup, django_db_blocker):
+    """A threaded server over the test database, with the demo content loaded once."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0)
+        overrides = {}
+        connection = connections["default"]
+        if connection.vendor == "sqlite" and connection.is_in_memory_db():
+            overrides["default"] = connection
+            connection.inc_thread_sharing()
+        thread = LiveServerThread("127.0.0.1", StaticFilesHandler, connections_override=overrides)
+        thread.daemon = True
+        thread.start()
+        thread.is_ready.wait()
+        if thread.error:
+            raise thread.error
+        yield f"http://127.0.0.1:{thread.port}"
+        thread.terminate()
+        if overrides:
+            connection.dec_thread_sharing()
+
+
+@pytest.fixture
+def page_at(chromium, demo_server):
+    """Open a fresh browser page at a viewport and colour scheme; closed after the test."""
+    contexts = []
+
+    def open_page(viewport=DESKTOP, color_scheme="light"):
+        context = chromium.new_context(
+            viewport=viewport, color_scheme=color_scheme, base_url=demo_server
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
