@@ -8,7 +8,8 @@ from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES, heading_anchor
@@ -58,7 +59,7 @@ class BlogIndexPage(BasePage):
             notes.append(f"There are no essays from “{year_raw[:10]}”; showing all years.")
         if year:
             essays = essays.filter(date__year=year)
-        essays = essays.prefetch_related("topics")
+        essays = essays.for_listing()
         page_obj, page_range, query, page_note = paginate(request, essays, self.per_page)
         if page_note:
             notes.append(page_note)
@@ -76,8 +77,18 @@ class BlogIndexPage(BasePage):
         return context
 
 
+class EssayQuerySet(PageQuerySet):
+    def for_listing(self):
+        """What an essay card needs, in a fixed number of queries: the hero image with its
+        renditions, and the topics."""
+        return self.select_related("hero_image").prefetch_related(
+            "hero_image__renditions", "topics"
+        )
+
+
 class EssayPage(ListingCardPreviewMixin, BasePage):
     card_template = "components/essay_card.html"
+    objects = PageManager.from_queryset(EssayQuerySet)()
     date = models.DateField(
         "publication date",
         null=True,
@@ -180,7 +191,8 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
                 if link.principle.live
             ],
             related=list(
-                siblings.filter(topics__in=topic_ids)
+                siblings.for_listing()
+                .filter(topics__in=topic_ids)
                 .annotate(shared=Count("topics"))
                 .order_by("-shared", "-date")[:3]
             )

@@ -355,7 +355,7 @@ class MethodPage(ListingCardPreviewMixin, BasePage):
         )
         context["supports"] = [link for link in principle_links if link.effect == "supports"]
         context["risks"] = [link for link in principle_links if link.effect == "risks"]
-        context["essays"] = list(self.discussing_essays())
+        context["essays"] = list(self.discussing_essays().for_listing())
         context["finder"] = self.get_parent()
         return context
 
@@ -495,5 +495,5 @@ class PrinciplePage(ListingCardPreviewMixin, BasePage):
         )
         context["supporting_methods"] = [link for link in links if link.effect == "supports"]
         context["risky_methods"] = [link for link in links if link.effect == "risks"]
-        context["essays"] = list(self.discussing_essays())
+        context["essays"] = list(self.discussing_essays().for_listing())
         return context

@@ -48,8 +48,11 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        essays = EssayPage.objects.live().public().descendant_of(self)
-        featured = [f.essay for f in self.featured_essays.select_related("essay") if f.essay.live]
+        essays = EssayPage.objects.live().public().descendant_of(self).for_listing()
+        featured_links = self.featured_essays.select_related("essay__hero_image").prefetch_related(
+            "essay__hero_image__renditions", "essay__topics"
+        )
+        featured = [link.essay for link in featured_links if link.essay.live]
         featured_ids = [e.pk for e in featured]
         context.update(
             featured=featured,

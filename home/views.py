@@ -60,7 +60,7 @@ def topic_detail(request, slug):
     family = [topic.pk, *(child.pk for child in children)]
     essays = (
         _live(EssayPage).filter(topics__in=family).distinct().order_by("-date", "-pk")
-    ).prefetch_related("topics")
+    ).for_listing()
     methods = (
         _live(MethodPage)
         .filter(topics__in=family)

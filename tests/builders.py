@@ -4,9 +4,13 @@ Every page is added with `add_child` and published through a revision, exactly a
 editor's "Publish" does, so live/draft state, revisions and the reference index are real."""
 
 import datetime
+import io
 import itertools
 
+from django.core.files.images import ImageFile
 from django.utils.text import slugify
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from blog.models import BlogIndexPage, EssayMethodLink, EssayPage, EssayPrincipleLink
@@ -160,6 +164,17 @@ def essay(
         revision.publish()
     page.refresh_from_db()
     return page
+
+
+def image(title="Test image", colour=(31, 95, 91), size=(640, 360)):
+    """A real Wagtail image from a small generated JPEG."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, "JPEG")
+    return get_image_model().objects.create(
+        title=title,
+        description=f"{title}, a flat colour",
+        file=ImageFile(buffer, name=f"{slugify(title)}.jpg"),
+    )
 
 
 def root_page():

@@ -8,10 +8,10 @@ import os
 import shutil
 
 import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management import call_command
 from django.db import connections
 from django.test.testcases import LiveServerThread
-from django.contrib.staticfiles.handlers import StaticFilesHandler
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made
 # from test code here are still plain synchronous calls.
