@@ -9,6 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 
 @register_setting(icon="cog")
@@ -60,6 +61,7 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = "site settings"
 
 
+@register_snippet
 class Person(PreviewableMixin, RevisionMixin, index.Indexed, models.Model):
     """An author or reviewer, reused across essays (a snippet)."""
 
