@@ -1,6 +1,7 @@
 """The "Taxonomy" menu: topics, levels, purposes and method families, each list
 searchable and showing how many essays, methods and principles use each term."""
 
+from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
@@ -8,11 +9,19 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 from .models import EngagementLevel, MethodFamily, Purpose, Topic
 
 
+class ParentTopicFilter(RelatedOnlyFieldListFilter):
+    """Filter by broad topic. Django's default asks django.contrib.admin's site for the
+    related model's ordering, and that app is not installed; topics order by name."""
+
+    def field_admin_ordering(self, field, request, model_admin):
+        return ("name",)
+
+
 class TopicAdmin(ModelAdmin):
     model = Topic
     menu_icon = "tag"
     list_display = ("name", "parent", "essay_count", "method_count", "principle_count")
-    list_filter = ("parent",)
+    list_filter = (("parent", ParentTopicFilter),)
     search_fields = ("name", "description")
     ordering = ("name",)
     prepopulated_fields = {"slug": ("name",)}
