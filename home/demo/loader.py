@@ -9,10 +9,12 @@ import io
 from collections import Counter
 
 from django.core.files.images import ImageFile
+from django.core.management import call_command
 from django.db import transaction
 from django.db.models import ProtectedError
 from wagtail.images import get_image_model
 from wagtail.models import Revision, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from blog.models import BlogIndexPage, EssayAuthor, EssayMethodLink, EssayPage, EssayPrincipleLink
 from engagement.models import (
@@ -50,8 +52,11 @@ class DemoLoader:
 
     def load(self, reset=False):
         """Build whatever is missing; with reset, remove the demo first. Returns the
-        number of things created (0 on a second run)."""
-        with transaction.atomic():
+        number of things created or updated (0 on a second run).
+
+        The reference index is rebuilt once at the end rather than after every save,
+        and only when something changed; so is the search index."""
+        with transaction.atomic(), disable_reference_index_auto_update():
             if reset:
                 self.delete()
             site = Site.objects.get(is_default_site=True)
@@ -84,7 +89,13 @@ class DemoLoader:
             self.load_essays(essays_index)
             self.standard_page(home, pages.ABOUT)
             self.load_home(home, force=reset)
-        return sum(self.created.values())
+        created = sum(self.created.values())
+        if created:
+            # Backlinks from rich text and StreamField need the reference index; site
+            # search needs the new pages in the search index.
+            call_command("rebuild_references_index", verbosity=0)
+            call_command("update_index", verbosity=0)
+        return created
 
     def delete(self):
         """Remove the demo tree, snippets, taxonomy and images the loader makes."""

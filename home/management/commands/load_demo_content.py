@@ -3,10 +3,11 @@
     python manage.py load_demo_content           # build whatever is missing
     python manage.py load_demo_content --reset   # remove the demo content and rebuild
 
-The content itself lives in home/demo/; this command only runs the loader.
+The content lives in home/demo/; this command only runs the loader, which builds the
+pages through Wagtail's page API and, when anything was created, rebuilds the reference
+index (for backlinks) and the search index.
 """
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from home.demo import DemoLoader, summary
@@ -23,16 +24,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reset=False, verbosity=1, **options):
-        loader = DemoLoader(log=lambda message: self.stdout.write(self.style.WARNING(message)))
-        if reset:
+        loader = DemoLoader(log=lambda message: self.stderr.write(message))
+        if reset and verbosity:
             self.stdout.write("Removing the demo content…")
         created = loader.load(reset=reset)
+        if not verbosity:
+            return
         if created:
-            # Links inside rich text and StreamField only count as backlinks once the
-            # reference index knows them; site search needs the new pages indexed.
-            call_command("rebuild_references_index", verbosity=0)
-            call_command("update_index", verbosity=0)
-            detail = f"created or updated {created} objects"
+            detail = f"created or updated {created} objects; reference and search indexes rebuilt"
         else:
             detail = "nothing to do, everything was already there"
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {summary()} ({detail})."))
