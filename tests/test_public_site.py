@@ -477,3 +477,13 @@ def test_500_template_does_not_touch_the_database():
     # No django_db mark: any query here would raise instead of rendering.
     html = get_template("500.html").render({})
     assert "Something went wrong" in html
+
+
+@pytest.mark.django_db
+def test_a_missing_image_file_does_not_break_the_essay_page(client, sections):
+    hero = builders.image("Lost photo")
+    hero.file.storage.delete(hero.file.name)
+    essay = builders.essay(sections["blog"], "Pictured essay", hero_image=hero)
+    response = client.get(essay.url)
+    assert response.status_code == 200
+    assert client.get(sections["blog"].url).status_code == 200

@@ -5,6 +5,7 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
 from site_project.blocks.content import heading_anchor as _heading_anchor
@@ -131,4 +132,8 @@ def share_image(context, page=None):
         image = SiteSettings.for_request(request).default_share_image
     if image is None:
         return None
-    return image.get_rendition("fill-1200x630|format-jpeg|jpegquality-80")
+    try:
+        return image.get_rendition("fill-1200x630|format-jpeg|jpegquality-80")
+    except SourceImageIOError:
+        # The original file is missing from storage: share without an image rather than fail.
+        return None
