@@ -9,6 +9,17 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 from .models import EngagementLevel, MethodFamily, Purpose, Topic
 
 
+def count_column(annotation, label):
+    """A sortable list column showing a count the admin's queryset annotates."""
+
+    def column(self, obj):
+        return getattr(obj, annotation)
+
+    column.short_description = label
+    column.admin_order_field = annotation
+    return column
+
+
 class ParentTopicFilter(RelatedOnlyFieldListFilter):
     """Filter by broad topic. Django's default asks django.contrib.admin's site for the
     related model's ordering, and that app is not installed; topics order by name."""
@@ -25,6 +36,9 @@ class TopicAdmin(ModelAdmin):
     search_fields = ("name", "description")
     ordering = ("name",)
     prepopulated_fields = {"slug": ("name",)}
+    essay_count = count_column("essays_n", "Essays")
+    method_count = count_column("methods_n", "Methods")
+    principle_count = count_column("principles_n", "Principles")
 
     def get_queryset(self, request):
         return (
@@ -38,21 +52,6 @@ class TopicAdmin(ModelAdmin):
             )
         )
 
-    def essay_count(self, obj):
-        return obj.essays_n
-
-    essay_count.short_description = "Essays"
-
-    def method_count(self, obj):
-        return obj.methods_n
-
-    method_count.short_description = "Methods"
-
-    def principle_count(self, obj):
-        return obj.principles_n
-
-    principle_count.short_description = "Principles"
-
 
 class EngagementLevelAdmin(ModelAdmin):
     model = EngagementLevel
@@ -61,9 +60,10 @@ class EngagementLevelAdmin(ModelAdmin):
     list_display = ("name", "rank", "on_spectrum", "expectation", "method_count")
     search_fields = ("name", "expectation")
     ordering = ("rank",)
+    method_count = count_column("methods_n", "Methods")
 
     def get_queryset(self, request):
-        # A method counts for every level its range spans, e.g. Consult–Involve counts twice.
+        # A method counts for every level its range spans: Consult–Involve counts for both.
         method_model = EngagementLevel._meta.get_field("methods_starting_here").related_model
         spanning = method_model.objects.filter(
             min_level__rank__lte=OuterRef("rank"), max_level__rank__gte=OuterRef("rank")
@@ -79,11 +79,6 @@ class EngagementLevelAdmin(ModelAdmin):
             )
         )
 
-    def method_count(self, obj):
-        return obj.methods_n
-
-    method_count.short_description = "Methods"
-
 
 class PurposeAdmin(ModelAdmin):
     model = Purpose
@@ -92,14 +87,10 @@ class PurposeAdmin(ModelAdmin):
     search_fields = ("name", "description")
     ordering = ("sort_order", "name")
     prepopulated_fields = {"slug": ("name",)}
+    method_count = count_column("methods_n", "Methods")
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(methods_n=Count("methods", distinct=True))
-
-    def method_count(self, obj):
-        return obj.methods_n
-
-    method_count.short_description = "Methods"
 
 
 class MethodFamilyAdmin(ModelAdmin):
@@ -109,14 +100,10 @@ class MethodFamilyAdmin(ModelAdmin):
     search_fields = ("name", "description")
     ordering = ("name",)
     prepopulated_fields = {"slug": ("name",)}
+    method_count = count_column("methods_n", "Methods")
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(methods_n=Count("methods", distinct=True))
-
-    def method_count(self, obj):
-        return obj.methods_n
-
-    method_count.short_description = "Methods"
 
 
 @modeladmin_register
