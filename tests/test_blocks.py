@@ -257,6 +257,32 @@ def test_words_inside_structured_blocks_count_too():
     assert count_words(value) == 12
 
 
+def test_choices_links_and_dates_are_not_counted_as_words():
+    value = EssayStreamBlock().to_python(
+        [
+            {"type": "heading", "value": {"text": "one two", "level": "h2"}},
+            {
+                "type": "callout",
+                "value": {"kind": "warning", "title": "", "text": "<p>three</p>"},
+            },
+            {
+                "type": "references",
+                "value": {
+                    "title": "",
+                    "references": [
+                        {
+                            "citation": "four",
+                            "url": "https://example.org/a/long/path",
+                            "accessed": "2026-01-05",
+                        }
+                    ],
+                },
+            },
+        ]
+    )
+    assert count_words(value) == 4
+
+
 @pytest.mark.django_db
 def test_essay_stores_its_reading_time_when_saved(sections):
     long_body = json.dumps(
