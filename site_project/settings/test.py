@@ -2,7 +2,7 @@
 SQLite), fast hashing, no debug."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import DATABASES, VAR_DIR
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-that-is-long-enough-for-django-checks-0123456789"
@@ -12,3 +12,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Uploads and renditions made by tests stay out of the development media folder.
 MEDIA_ROOT = VAR_DIR / "test-media"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# No persistent connections: the browser tests' live server threads must let go of the
+# test database so it can be dropped at the end of the run.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
