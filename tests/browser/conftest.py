@@ -54,7 +54,23 @@ def chromium():
 
 
 @pytest.fixture(scope="session")
-def demo_server(django_db_setup, django_db_blocker):
+def browser_database(django_db_setup, django_db_blocker):
+    """The test database. pytest-django only creates it when some collected test asks
+    for the database; when the browser tests run on their own, create it here, so they
+    never touch the development database."""
+    connection = connections["default"]
+    with django_db_blocker.unblock():
+        if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
+            yield
+            return
+        original_name = connection.settings_dict["NAME"]
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        yield
+        connection.creation.destroy_test_db(original_name, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def demo_server(browser_database, django_db_blocker):
     """A threaded server over the test database, with the demo content loaded once."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)

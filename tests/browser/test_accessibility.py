@@ -41,6 +41,19 @@ def page_types():
     }
 
 
+LOAD_IMAGES = """async () => {
+    const images = [...document.images];
+    images.forEach((img) => { img.loading = "eager"; });
+    await Promise.all(images.map((img) => img.decode().catch(() => null)));
+    return images.filter((img) => !img.naturalWidth).map((img) => img.currentSrc || img.src);
+}"""
+
+
+def load_all_images(page):
+    """Load lazy images too (for full-page screenshots); return any that are broken."""
+    return page.evaluate(LOAD_IMAGES)
+
+
 @pytest.fixture(scope="module")
 def urls(demo_server, django_db_blocker):
     with django_db_blocker.unblock():
@@ -57,6 +70,8 @@ def test_every_page_type_passes_axe(page_at, urls, viewport, scheme):
         page = page_at(viewport, scheme)
         response = page.goto(url)
         assert response.status == (404 if name == "not-found" else 200), url
+        broken = load_all_images(page)
+        assert not broken, f"{url}: images failed to load: {broken}"
         page.screenshot(
             path=SCREENSHOTS / f"{name}-{viewport['width']}-{scheme}.png", full_page=True
         )
