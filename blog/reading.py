@@ -21,7 +21,8 @@ def _texts(block, value):
         yield strip_tags(value.source)
     elif isinstance(block, blocks.CharBlock | blocks.TextBlock):
         yield str(value)
-    elif isinstance(block, blocks.StructBlock):
+    elif isinstance(block, blocks.StructBlock) and isinstance(value, blocks.StructValue):
+        # (ImageBlock is a StructBlock too, but its value is an image: nothing to read.)
         for name, child_block in block.child_blocks.items():
             yield from _texts(child_block, value.get(name))
     elif isinstance(block, blocks.ListBlock):

@@ -257,6 +257,28 @@ def test_words_inside_structured_blocks_count_too():
     assert count_words(value) == 12
 
 
+@pytest.mark.django_db
+def test_an_image_block_adds_only_its_caption_and_credit_to_the_reading_time():
+    image = builders.image("Workshop photo")
+    value = EssayStreamBlock().to_python(
+        [
+            {
+                "type": "image",
+                "value": {
+                    "image": {
+                        "image": image.pk,
+                        "alt_text": "People round a table",
+                        "decorative": False,
+                    },
+                    "caption": "one two",
+                    "credit": "three",
+                },
+            }
+        ]
+    )
+    assert count_words(value) == 3
+
+
 def test_choices_links_and_dates_are_not_counted_as_words():
     value = EssayStreamBlock().to_python(
         [
