@@ -11,7 +11,7 @@ DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=site_project.settings.production \
 	SECRET_KEY=deploy-check-only-4f9c2b7e1a6d8e3f5c0b9a7d2e4f6a8c1b3d5e7f9a0c2e4 \
 	ALLOWED_HOSTS=example.org DATABASE_URL=sqlite:///:memory:
 
-.PHONY: run serve test install install-test migrate demo admin static clean
+.PHONY: run serve test install install-test prepare clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,29 +32,23 @@ install-test: $(VENV)/.installed-test
 var:
 	mkdir -p var
 
-migrate: install | var
-	$(MANAGE) migrate --noinput -v 0
+# Migrate, demo content, admin account and static files in one Django start-up.
+prepare: install | var
+	$(MANAGE) prepare_site
 
-demo: migrate
-	$(MANAGE) load_demo_content
-
-admin: migrate
-	$(MANAGE) ensure_admin
-
-static: install | var
-	$(MANAGE) collectstatic --noinput -v 0
-
-run: demo admin static
+run: prepare
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Production-like local run: gunicorn, production settings, DEBUG off, whitenoise
-# serving hashed static files. Plain HTTP locally, so TLS redirects are off.
-serve: demo admin | var
+# serving hashed static files. Plain HTTP locally, so TLS redirects are off, and
+# Django serves uploaded media itself (SERVE_MEDIA), as a web server would in production.
+serve: install | var
+	$(MANAGE) prepare_site --no-static
 	@test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 	DJANGO_SETTINGS_MODULE=site_project.settings.production SECRET_KEY="$$(cat var/secret_key)" \
 		ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=false \
-		SECURE_COOKIES=false SECURE_HSTS_SECONDS=0 \
+		SECURE_COOKIES=false SECURE_HSTS_SECONDS=0 SERVE_MEDIA=true \
 		sh -c '$(MANAGE) collectstatic --noinput -v 0 && \
 		$(BIN)/gunicorn site_project.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -'
 
