@@ -38,7 +38,8 @@ class Topic(index.Indexed, models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+        # Lists are alphabetical by the topic's own name, so the parent comes second.
+        return f"{self.name} ({self.parent.name})" if self.parent_id else self.name
 
     def get_absolute_url(self):
         return reverse("topic_detail", args=[self.slug])
@@ -76,7 +77,9 @@ class EngagementLevel(models.Model):
     name = models.CharField(max_length=40, unique=True)
     slug = models.SlugField(max_length=40, unique=True)
     rank = models.PositiveSmallIntegerField(
-        unique=True, help_text="Order on the spectrum: 1 is Inform, 5 is Empower."
+        unique=True,
+        help_text="Order on the spectrum: 1 is Inform, 5 is Empower; levels outside the "
+        "spectrum, such as Community-led, come after (6).",
     )
     on_spectrum = models.BooleanField(
         default=True,

@@ -82,7 +82,8 @@ class EngagementLevelAdmin(ModelAdmin):
 
 class PurposeAdmin(ModelAdmin):
     model = Purpose
-    menu_icon = "target"
+    menu_label = "Purposes"
+    menu_icon = "crosshairs"
     list_display = ("name", "description", "method_count")
     search_fields = ("name", "description")
     ordering = ("sort_order", "name")
@@ -95,6 +96,7 @@ class PurposeAdmin(ModelAdmin):
 
 class MethodFamilyAdmin(ModelAdmin):
     model = MethodFamily
+    menu_label = "Method families"
     menu_icon = "group"
     list_display = ("name", "description", "method_count")
     search_fields = ("name", "description")
