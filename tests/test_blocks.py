@@ -314,3 +314,19 @@ def test_essay_stores_its_reading_time_when_saved(sections):
     assert essay.reading_minutes == math.ceil(1000 / WORDS_PER_MINUTE)
     short = builders.essay(sections["blog"], "Short read")
     assert 1 <= short.reading_minutes < essay.reading_minutes
+
+
+def _named_children(block):
+    children = getattr(block, "child_blocks", None) or {}
+    for name, child in children.items():
+        yield name, child
+        yield from _named_children(child)
+    if isinstance(block, blocks.ListBlock):
+        yield from _named_children(block.child_block)
+
+
+@pytest.mark.parametrize("stream", [EssayStreamBlock, MethodStreamBlock, PrincipleStreamBlock])
+def test_every_field_of_every_block_knows_its_own_name(stream):
+    """The editor finds child blocks by name: a block shared between fields breaks it."""
+    for name, child in _named_children(stream()):
+        assert child.name == name

@@ -15,7 +15,11 @@ LEVEL_CHOICES = [
     ("community-led", "Community-led"),
 ]
 
-text_list = blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1)
+
+def text_list():
+    """A fresh list-of-lines block. Each field needs its own instance: Wagtail names a
+    block after the field it is assigned to, so a shared instance ends up misnamed."""
+    return blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1)
 
 
 class StepBlock(blocks.StructBlock):
@@ -54,8 +58,8 @@ class StepsBlock(blocks.StructBlock):
 
 
 class StrengthsLimitationsBlock(blocks.StructBlock):
-    strengths = text_list
-    limitations = text_list
+    strengths = text_list()
+    limitations = text_list()
 
     class Meta:
         icon = "pick"
@@ -69,8 +73,8 @@ class StrengthsLimitationsBlock(blocks.StructBlock):
 
 
 class WhenToUseBlock(blocks.StructBlock):
-    use_when = text_list
-    avoid_when = text_list
+    use_when = text_list()
+    avoid_when = text_list()
 
     class Meta:
         icon = "help"
@@ -146,8 +150,22 @@ class CostBreakdownBlock(blocks.StructBlock):
         }
 
 
+class MethodChooserBlock(blocks.PageChooserBlock):
+    """Chooses a method guide and loads its level range in the same query, so a body
+    with several method cards costs one query for all of them."""
+
+    def __init__(self, **kwargs):
+        super().__init__(page_type="engagement.MethodPage", **kwargs)
+
+    def bulk_to_python(self, values):
+        pages = self.target_model.objects.select_related("min_level", "max_level").in_bulk(
+            [value for value in values if value]
+        )
+        return [pages.get(value) for value in values]
+
+
 class MethodCardBlock(blocks.StructBlock):
-    method = blocks.PageChooserBlock(page_type="engagement.MethodPage")
+    method = MethodChooserBlock()
     note = blocks.CharBlock(
         required=False, max_length=200, help_text="Optional: why this method matters here."
     )
@@ -163,7 +181,7 @@ class TitledListBlock(blocks.StructBlock):
     """Shared shape for the principle lists (indicators, questions)."""
 
     title = blocks.CharBlock(max_length=100)
-    items = text_list
+    items = text_list()
 
     class Meta:
         icon = "list-ul"
@@ -192,8 +210,8 @@ class QuestionsBlock(TitledListBlock):
 
 
 class BarriersEnablersBlock(blocks.StructBlock):
-    barriers = text_list
-    enablers = text_list
+    barriers = text_list()
+    enablers = text_list()
 
     class Meta:
         icon = "resubmit"
