@@ -2,7 +2,7 @@
 
 from django import forms
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES, heading_anchor
 from site_project.blocks.streams import EssayStreamBlock
+from site_project.core.backlinks import visible_pages
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
 from site_project.core.pagination import paginate
 from site_project.taxonomy.models import Topic
@@ -45,16 +46,20 @@ class BlogIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         essays = self.essays()
         notes = []
-        topics = list(Topic.objects.filter(essays__in=essays).distinct().order_by("name"))
+        # Topics with essays, and their broad topics (which gather their sub-topics' essays).
+        topics = list(
+            Topic.objects.filter(Q(essays__in=essays) | Q(children__essays__in=essays)).distinct()
+        )
         topic_slug = request.GET.get("topic", "").strip()
         topic = next((t for t in topics if t.slug == topic_slug), None)
         if topic_slug and topic is None:
             notes.append(f"There are no essays on the topic “{topic_slug[:40]}”; showing all.")
         if topic:
-            essays = essays.filter(topics=topic)
+            family = [topic.pk] + [t.pk for t in topics if t.parent_id == topic.pk]
+            essays = essays.filter(topics__in=family).distinct()
         years = [d.year for d in self.essays().dates("date", "year", order="DESC")]
         year_raw = request.GET.get("year", "").strip()
-        year = int(year_raw) if year_raw.isdigit() and int(year_raw) in years else None
+        year = next((y for y in years if str(y) == year_raw), None)
         if year_raw and year is None:
             notes.append(f"There are no essays from “{year_raw[:10]}”; showing all years.")
         if year:
@@ -167,29 +172,28 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
             if child.block_type == "heading"
         ]
 
-    @cached_property
-    def references(self):
-        return [child for child in self.body if child.block_type == "references"]
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         siblings = EssayPage.objects.live().public().sibling_of(self, inclusive=False)
         topic_ids = [t.pk for t in self.topics.all()]
         context.update(
             og_type="article",
-            authors=[a.person for a in self.authors.select_related("person__photo")],
-            method_links=[
-                link
-                for link in self.method_links.select_related(
+            authors=[
+                a.person
+                for a in self.authors.select_related("person__photo").prefetch_related(
+                    "person__photo__renditions"
+                )
+            ],
+            method_links=list(
+                self.method_links.filter(method__in=visible_pages()).select_related(
                     "method__min_level", "method__max_level"
                 )
-                if link.method.live
-            ],
-            principle_links=[
-                link
-                for link in self.principle_links.select_related("principle__framework")
-                if link.principle.live
-            ],
+            ),
+            principle_links=list(
+                self.principle_links.filter(principle__in=visible_pages()).select_related(
+                    "principle__framework"
+                )
+            ),
             related=list(
                 siblings.for_listing()
                 .filter(topics__in=topic_ids)
@@ -198,10 +202,18 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
             )
             if topic_ids
             else [],
-            previous_essay=siblings.filter(date__lt=self.date).order_by("-date").first()
+            # Same order as the essays index (date, then id), so essays sharing a date
+            # still chain together.
+            previous_essay=siblings.filter(
+                Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
+            )
+            .order_by("-date", "-pk")
+            .first()
             if self.date
             else None,
-            next_essay=siblings.filter(date__gt=self.date).order_by("date").first()
+            next_essay=siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk))
+            .order_by("date", "pk")
+            .first()
             if self.date
             else None,
         )

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from django.core.validators import slug_unicode_re
+
 MAX_COMPARE = 4
 MIN_COMPARE = 2
 
@@ -36,9 +38,10 @@ def build_comparison(query_dict, methods_queryset):
             "Untick some and try again."
         )
         seen = seen[: MAX_COMPARE * 3]
+    # Only well-formed slugs reach the database (PostgreSQL rejects e.g. NUL bytes).
     found = {
         m.slug: m
-        for m in methods_queryset.filter(slug__in=seen)
+        for m in methods_queryset.filter(slug__in=[s for s in seen if slug_unicode_re.match(s)])
         .select_related("min_level", "max_level", "family")
         .prefetch_related("purposes")
     }
@@ -46,8 +49,9 @@ def build_comparison(query_dict, methods_queryset):
         if slug in found:
             comparison.methods.append(found[slug])
         else:
+            shown = "".join(ch for ch in slug[:60] if ch.isprintable())
             comparison.notes.append(
-                f"We couldn't find a method called “{slug[:60]}”, so it was left out."
+                f"We couldn't find a method called “{shown}”, so it was left out."
             )
     if comparison.refused:
         comparison.methods = comparison.methods[:MAX_COMPARE]

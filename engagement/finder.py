@@ -100,7 +100,11 @@ class MethodFilters:
                 Q(participants_max__isnull=True) | Q(participants_max__gte=self.band.low)
             )
         if self.budget and skip_name != "budget":
-            queryset = queryset.filter(cost_min__lte=self.budget)
+            # A method fits if it can be done within the budget: its lowest figure, or
+            # its only figure when just an upper one is published.
+            queryset = queryset.filter(
+                Q(cost_min__lte=self.budget) | Q(cost_min__isnull=True, cost_max__lte=self.budget)
+            )
         if self.weeks and skip_name != "weeks":
             queryset = queryset.filter(min_weeks__lte=self.weeks)
         return queryset.distinct()

@@ -15,11 +15,10 @@ from wagtail.snippets.models import register_snippet
 
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES
 from site_project.blocks.streams import MethodStreamBlock, PrincipleStreamBlock
-from site_project.core.backlinks import live_pages_referring_to
+from site_project.core.backlinks import live_pages_referring_to, visible_pages
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
 from site_project.taxonomy.models import EngagementLevel
 
-from .bands import band_for_range
 from .compare import build_comparison
 from .finder import MethodFilters
 
@@ -97,8 +96,6 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
     @path("compare/")
     def compare(self, request):
         comparison = build_comparison(request.GET, self.methods())
-        for method in comparison.methods:
-            method.bands = band_for_range(method.participants_min, method.participants_max)
         context = {
             "comparison": comparison,
             "all_methods": MethodPage.objects.live()
@@ -316,10 +313,6 @@ class MethodPage(ListingCardPreviewMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def participant_bands(self):
-        return band_for_range(self.participants_min, self.participants_max)
-
     def body_blocks(self, block_type):
         return [child.value for child in self.body if child.block_type == block_type]
 
@@ -343,14 +336,12 @@ class MethodPage(ListingCardPreviewMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["levels"] = list(EngagementLevel.objects.all())
-        context["related_links"] = [
-            link
-            for link in self.related_method_links.select_related(
+        context["related_links"] = list(
+            self.related_method_links.filter(method__in=visible_pages()).select_related(
                 "method__min_level", "method__max_level"
             )
-            if link.method.live
-        ]
-        principle_links = self.principle_links.filter(principle__live=True).select_related(
+        )
+        principle_links = self.principle_links.filter(principle__in=visible_pages()).select_related(
             "principle__framework"
         )
         context["supports"] = [link for link in principle_links if link.effect == "supports"]
@@ -490,7 +481,7 @@ class PrinciplePage(ListingCardPreviewMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        links = self.method_links.filter(page__live=True).select_related(
+        links = self.method_links.filter(page__in=visible_pages()).select_related(
             "page__min_level", "page__max_level"
         )
         context["supporting_methods"] = [link for link in links if link.effect == "supports"]

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from blog.models import EssayPage
 from engagement.models import MethodIndexPage, MethodPage, PrinciplePage
+from site_project.core.backlinks import visible_pages
 from site_project.core.pagination import paginate
 from site_project.taxonomy.models import Topic
 
@@ -33,10 +34,11 @@ def _live(model):
 
 @require_GET
 def topic_list(request):
+    visible = visible_pages()
     topics = Topic.objects.annotate(
-        essays_n=Count("essays", filter=Q(essays__live=True), distinct=True),
-        methods_n=Count("methods", filter=Q(methods__live=True), distinct=True),
-        principles_n=Count("principles", filter=Q(principles__live=True), distinct=True),
+        essays_n=Count("essays", filter=Q(essays__in=visible), distinct=True),
+        methods_n=Count("methods", filter=Q(methods__in=visible), distinct=True),
+        principles_n=Count("principles", filter=Q(principles__in=visible), distinct=True),
     ).select_related("parent")
     by_parent = {}
     for topic in topics:
@@ -113,13 +115,12 @@ def search(request):
             f"Your search was very long, so we used its first {MAX_QUERY_LENGTH} characters."
         )
     if query:
-        context["promotions"] = [
-            p
-            for p in SearchPromotion.objects.filter(query__query_string=query.lower())
+        context["promotions"] = list(
+            SearchPromotion.objects.filter(query__query_string=query.lower())
+            .filter(Q(page__isnull=True) | Q(page__in=visible_pages()))
             .select_related("page")
             .order_by("sort_order")
-            if p.page is None or p.page.live
-        ]
+        )
         pages = Page.objects.live().public().type(*SEARCH_TYPES)
         try:
             results = pages.search(query, operator="and")
@@ -148,10 +149,11 @@ def search(request):
 @require_GET
 def methods_shortcut(request, rest=""):
     """/methods/… is a short, shareable address for the method finder and its views."""
-    finder = MethodIndexPage.objects.live().first()
-    if finder is None:
+    finder = MethodIndexPage.objects.live().public().first()
+    finder_url = finder.get_url(request) if finder else None
+    if not finder_url:
         raise Http404("There is no method finder yet.")
-    url = finder.get_url(request) + rest
+    url = finder_url + rest
     if request.GET:
         url += "?" + request.GET.urlencode()
     return redirect(url)

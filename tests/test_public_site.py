@@ -126,7 +126,7 @@ def test_bad_page_numbers_tell_the_reader_what_happened(client, site):
     response = client.get(site["blog"].url + "?page=abc")
     assert "recognised, so here is the first page" in text(response)
     response = client.get(site["blog"].url + "?page=99999")
-    assert "only 1 pages" in text(response) or "here is the last one" in text(response)
+    assert "There is only one page, so here it is." in text(response)
 
 
 @pytest.mark.django_db
@@ -487,3 +487,42 @@ def test_a_missing_image_file_does_not_break_the_essay_page(client, sections):
     response = client.get(essay.url)
     assert response.status_code == 200
     assert client.get(sections["blog"].url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_odd_digits_and_nul_bytes_in_filters_are_ignored(client, site):
+    assert client.get(site["blog"].url, {"year": "²"}).status_code == 200
+    assert client.get(site["blog"].url, {"year": "9" * 5000}).status_code == 200
+    response = client.get(site["finder"].url + "compare/", {"m": ["\x00", site["jury"].slug]})
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_essay_index_topic_filter_includes_sub_topics(client, site):
+    body = text(client.get(site["blog"].url, {"topic": "health-and-care"}))
+    assert "On prevention" in body and "On surveys" in body
+
+
+@pytest.mark.django_db
+def test_essays_sharing_a_date_still_link_previous_and_next(client, sections):
+    same_day = datetime.date(2024, 6, 1)
+    first = builders.essay(sections["blog"], "First of the day", date=same_day)
+    second = builders.essay(sections["blog"], "Second of the day", date=same_day)
+    assert "First of the day" in text(client.get(second.url)).split('class="prev-next"')[1]
+    assert "Second of the day" in text(client.get(first.url)).split('class="prev-next"')[1]
+
+
+@pytest.mark.django_db
+def test_private_methods_and_principles_are_not_shown_as_links(client, site):
+    PageViewRestriction.objects.create(page=site["jury"], restriction_type="login")
+    PageViewRestriction.objects.create(page=site["principle"], restriction_type="login")
+    body = text(client.get(site["essay"].url))
+    assert 'id="methods-discussed"' not in body
+    assert "Feed back what changed" not in body
+
+
+@pytest.mark.django_db
+def test_budget_filter_keeps_methods_with_only_an_upper_cost(client, sections):
+    builders.method(sections["finder"], "Cheap chat", cost_max=800)
+    body = text(client.get(sections["finder"].url, {"budget": "1000"}))
+    assert "Cheap chat" in body

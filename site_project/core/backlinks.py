@@ -10,7 +10,7 @@ from wagtail.models import Page, ReferenceIndex
 
 
 def live_pages_referring_to(target, source_model, relation):
-    """Live, public `source_model` pages that refer to `target`, newest first.
+    """Live, public `source_model` pages that refer to `target` (unordered).
 
     `source_model` is an "app_label.ModelName" string so apps stay decoupled;
     `relation` is the reverse accessor on `target` whose rows carry a `page_id`.
@@ -35,3 +35,9 @@ def live_pages_referring_to(target, source_model, relation):
         .filter(Q(pk__in=linked_ids) | Q(pk__in=referenced_ids))
         .distinct()
     )
+
+
+def visible_pages():
+    """Primary keys of pages a reader may see: live and not behind a view restriction.
+    Use it to filter links to other pages, e.g. `links.filter(method__in=visible_pages())`."""
+    return Page.objects.live().public().values("pk")

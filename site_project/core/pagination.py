@@ -18,7 +18,11 @@ def paginate(request, items, per_page):
         number = 1
         note = "Pages start at 1, so here is the first page."
     elif number > paginator.num_pages:
-        note = f"There are only {paginator.num_pages} pages, so here is the last one."
+        note = (
+            "There is only one page, so here it is."
+            if paginator.num_pages == 1
+            else f"There are only {paginator.num_pages} pages, so here is the last one."
+        )
         number = paginator.num_pages
     page_obj = paginator.page(number)
     page_range = paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
