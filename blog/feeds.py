@@ -1,7 +1,11 @@
 """RSS and Atom feeds of live essays: all of them, or those on one topic."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Site
 
@@ -13,15 +17,26 @@ from .models import EssayPage
 FEED_LENGTH = 20
 
 
-class EssayFeed(Feed):
-    description_template = None
+@dataclass
+class FeedSource:
+    """What one feed request is about. Feed instances are shared between requests,
+    so per-request state travels here rather than on `self`."""
 
+    request: object
+    topic: Topic | None = None
+
+    @property
+    def site_name(self):
+        site = Site.find_for_request(self.request)
+        return SiteSettings.for_site(site).site_name if site else "Essays"
+
+
+class EssayFeed(Feed):
     def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return None
+        return FeedSource(request)
 
     def title(self, obj):
-        return f"{self._site_name()}: essays"
+        return f"{obj.site_name}: essays"
 
     def link(self, obj):
         return "/"
@@ -29,30 +44,31 @@ class EssayFeed(Feed):
     def description(self, obj):
         return "New essays on community engagement in UK public services."
 
-    def _site_name(self):
-        site = Site.find_for_request(self.request)
-        return SiteSettings.for_site(site).site_name if site else "Essays"
-
-    def essays(self):
-        return EssayPage.objects.live().public().order_by("-date", "-pk")
-
     def items(self, obj):
-        return self.essays()[:FEED_LENGTH]
+        essays = EssayPage.objects.live().public().order_by("-date", "-pk")
+        if obj.topic is not None:
+            essays = essays.filter(topics__in=obj.topic.family_ids()).distinct()
+        return [(essay, obj.request) for essay in essays[:FEED_LENGTH]]
 
     def item_title(self, item):
-        return item.title
+        return item[0].title
 
     def item_description(self, item):
-        return item.summary
+        return item[0].summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        essay, request = item
+        return essay.get_url(request)
 
     def item_pubdate(self, item):
-        return item.first_published_at
+        # The essay's own publication date, which editors may set, as listed on the site.
+        essay = item[0]
+        if essay.date:
+            return timezone.make_aware(datetime.datetime.combine(essay.date, datetime.time(9)))
+        return essay.first_published_at
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        return item[0].last_published_at
 
 
 class EssayAtomFeed(EssayFeed):
@@ -62,17 +78,13 @@ class EssayAtomFeed(EssayFeed):
 
 class TopicEssayFeed(EssayFeed):
     def get_object(self, request, slug):
-        self.request = request
-        return get_object_or_404(Topic, slug=slug)
+        return FeedSource(request, get_object_or_404(Topic, slug=slug))
 
     def title(self, obj):
-        return f"{self._site_name()}: essays on {obj.name}"
+        return f"{obj.site_name}: essays on {obj.topic.name}"
 
     def link(self, obj):
-        return obj.get_absolute_url()
-
-    def items(self, obj):
-        return self.essays().filter(topics__in=obj.family_ids()).distinct()[:FEED_LENGTH]
+        return obj.topic.get_absolute_url()
 
 
 class TopicEssayAtomFeed(TopicEssayFeed):
