@@ -1,8 +1,8 @@
 """Participant-number bands for filtering, computed from a method's numbers.
 
 Bands are contiguous (no gap between 20 and 50, unlike some catalogues), so every
-group size falls in exactly one band, and a method belongs to every band its
-range overlaps."""
+group size falls in exactly one band. A method matches every band its range
+overlaps; a method with no numbers (open to anyone) matches them all."""
 
 from dataclasses import dataclass
 
@@ -14,10 +14,6 @@ class Band:
     low: int
     high: int | None  # None: no upper limit
 
-    def overlaps(self, low, high):
-        low = low or 1
-        return (self.high is None or low <= self.high) and (high is None or high >= self.low)
-
 
 BANDS = [
     Band("up-to-15", "Up to 15 people", 1, 15),
@@ -27,10 +23,3 @@ BANDS = [
     Band("over-1000", "More than 1,000 people", 1001, None),
 ]
 BANDS_BY_SLUG = {band.slug: band for band in BANDS}
-
-
-def band_for_range(low, high):
-    """The bands a method with `low`–`high` participants fits, as a list."""
-    if low is None and high is None:
-        return []
-    return [band for band in BANDS if band.overlaps(low, high)]

@@ -116,11 +116,6 @@ def gbp(value):
     return f"£{int(value):,}"
 
 
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if hasattr(mapping, "get") else None
-
-
 @register.simple_tag(takes_context=True)
 def share_image(context, page=None):
     """A 1200×630 rendition for social cards: the page's own image, else the site default."""
