@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES, heading_anchor
 from site_project.blocks.streams import EssayStreamBlock
-from site_project.core.backlinks import visible_pages
+from site_project.core.backlinks import visible_links
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
 from site_project.core.pagination import paginate
 from site_project.taxonomy.models import Topic
@@ -184,15 +184,12 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
                     "person__photo__renditions"
                 )
             ],
-            method_links=list(
-                self.method_links.filter(method__in=visible_pages()).select_related(
-                    "method__min_level", "method__max_level"
-                )
+            method_links=visible_links(
+                self.method_links.select_related("method__min_level", "method__max_level"),
+                "method",
             ),
-            principle_links=list(
-                self.principle_links.filter(principle__in=visible_pages()).select_related(
-                    "principle__framework"
-                )
+            principle_links=visible_links(
+                self.principle_links.select_related("principle__framework"), "principle"
             ),
             related=list(
                 siblings.for_listing()

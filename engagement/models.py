@@ -15,7 +15,7 @@ from wagtail.snippets.models import register_snippet
 
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES
 from site_project.blocks.streams import MethodStreamBlock, PrincipleStreamBlock
-from site_project.core.backlinks import live_pages_referring_to, visible_pages
+from site_project.core.backlinks import live_pages_referring_to, visible_links, visible_pages
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
 from site_project.taxonomy.models import EngagementLevel
 
@@ -336,13 +336,12 @@ class MethodPage(ListingCardPreviewMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["levels"] = list(EngagementLevel.objects.all())
-        context["related_links"] = list(
-            self.related_method_links.filter(method__in=visible_pages()).select_related(
-                "method__min_level", "method__max_level"
-            )
+        context["related_links"] = visible_links(
+            self.related_method_links.select_related("method__min_level", "method__max_level"),
+            "method",
         )
-        principle_links = self.principle_links.filter(principle__in=visible_pages()).select_related(
-            "principle__framework"
+        principle_links = visible_links(
+            self.principle_links.select_related("principle__framework"), "principle"
         )
         context["supports"] = [link for link in principle_links if link.effect == "supports"]
         context["risks"] = [link for link in principle_links if link.effect == "risks"]

@@ -11,7 +11,7 @@ from blog.models import BlogIndexPage, EssayPage
 from engagement.models import MethodIndexPage, MethodPage
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES
 from site_project.blocks.streams import StandardStreamBlock
-from site_project.core.backlinks import visible_pages
+from site_project.core.backlinks import visible_links
 from site_project.core.models import BasePage, editor_tabs
 from site_project.taxonomy.models import EngagementLevel, Topic
 
@@ -53,7 +53,7 @@ class HomePage(BasePage):
         featured_links = self.featured_essays.select_related("essay__hero_image").prefetch_related(
             "essay__hero_image__renditions", "essay__topics"
         )
-        featured = [link.essay for link in featured_links.filter(essay__in=visible_pages())]
+        featured = [link.essay for link in visible_links(featured_links, "essay")]
         featured_ids = [e.pk for e in featured]
         context.update(
             featured=featured,

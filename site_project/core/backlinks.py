@@ -6,7 +6,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import IntegerField, Q
 from django.db.models.functions import Cast
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
 
 def live_pages_referring_to(target, source_model, relation):
@@ -39,5 +39,23 @@ def live_pages_referring_to(target, source_model, relation):
 
 def visible_pages():
     """Primary keys of pages a reader may see: live and not behind a view restriction.
-    Use it to filter links to other pages, e.g. `links.filter(method__in=visible_pages())`."""
+    Use it to filter a real queryset, e.g. `topics.filter(essays__in=visible_pages())`."""
     return Page.objects.live().public().values("pk")
+
+
+def visible_links(links, target):
+    """The links (inline child objects) whose `target` page a reader may see.
+
+    Works on a page's child relations both when served (a real queryset) and in
+    preview (modelcluster's in-memory objects, which cannot take a subquery): pages
+    are checked in Python against the site's view restrictions, fetched in one query."""
+    restricted = [
+        restriction.page.path
+        for restriction in PageViewRestriction.objects.select_related("page").only("page__path")
+    ]
+    visible = []
+    for link in links:
+        page = getattr(link, target)
+        if page.live and not any(page.path.startswith(path) for path in restricted):
+            visible.append(link)
+    return visible
