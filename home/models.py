@@ -57,7 +57,7 @@ class HomePage(BasePage):
         featured_ids = [e.pk for e in featured]
         context.update(
             featured=featured,
-            latest=list(essays.exclude(pk__in=featured_ids).order_by("-date", "-pk")[:4]),
+            latest=list(essays.exclude(pk__in=featured_ids).order_by("-date", "-pk")[:3]),
             essays_index=BlogIndexPage.objects.live().descendant_of(self).first(),
             finder=MethodIndexPage.objects.live().descendant_of(self).first(),
             levels=list(EngagementLevel.objects.all()),
