@@ -121,7 +121,18 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
         )
 
 
-class MethodPage(ListingCardPreviewMixin, BasePage):
+class DiscussedInEssaysMixin:
+    """For library pages that essays link to, through "methods/principles discussed"
+    (reverse relation `essay_links`) or plain links in their text."""
+
+    def discussing_essays(self):
+        """Live, public essays that discuss this page, newest first."""
+        return live_pages_referring_to(self, "blog.EssayPage", "essay_links").order_by(
+            "-date", "-first_published_at"
+        )
+
+
+class MethodPage(DiscussedInEssaysMixin, ListingCardPreviewMixin, BasePage):
     """A structured guide to one engagement method."""
 
     card_template = "components/method_card.html"
@@ -328,11 +339,6 @@ class MethodPage(ListingCardPreviewMixin, BasePage):
             s for value in self.body_blocks("strengths_limitations") for s in value["limitations"]
         ]
 
-    def discussing_essays(self):
-        return live_pages_referring_to(self, "blog.EssayPage", "essay_links").order_by(
-            "-date", "-first_published_at"
-        )
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["levels"] = list(EngagementLevel.objects.all())
@@ -432,7 +438,7 @@ class PrincipleIndexPage(BasePage):
         return context
 
 
-class PrinciplePage(ListingCardPreviewMixin, BasePage):
+class PrinciplePage(DiscussedInEssaysMixin, ListingCardPreviewMixin, BasePage):
     """A principle of good engagement, with its barriers, enablers and indicators."""
 
     card_template = "components/principle_card.html"
@@ -472,11 +478,6 @@ class PrinciplePage(ListingCardPreviewMixin, BasePage):
     @property
     def summary(self):
         return self.statement
-
-    def discussing_essays(self):
-        return live_pages_referring_to(self, "blog.EssayPage", "essay_links").order_by(
-            "-date", "-first_published_at"
-        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
