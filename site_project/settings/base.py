@@ -56,6 +56,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Straight after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "site_project.core.compression.TextGZipMiddleware",
+    # Above sessions, CSRF and authentication: a cached page skips all of them.
+    "site_project.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -105,6 +108,49 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = 60
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# Caches. Without REDIS_URL everything stays on this machine: a per-process memory
+# cache, and a file cache for whole pages that every gunicorn worker shares. With
+# REDIS_URL (several instances), both live in Redis, so a change invalidated by one
+# instance is seen by all of them at once.
+REDIS_URL = env_str("REDIS_URL")
+PAGE_CACHE_ALIAS = "pages"
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "site",
+        },
+        PAGE_CACHE_ALIAS: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+        },
+    }
+    # Sessions are read from Redis and written through to the database, so logging in
+    # on one instance counts on every other, and survives a Redis restart.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        PAGE_CACHE_ALIAS: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": Path(env_str("PAGE_CACHE_DIR") or VAR_DIR / "cache" / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+
+# The whole-page cache for anonymous readers (site_project/core/pagecache.py).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_TIMEOUT = int(env_str("PAGE_CACHE_TIMEOUT") or 60 * 60 * 24)
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/django-admin/"]
+# Every public path, for purging a front cache completely (see core/invalidation.py).
+PAGE_CACHE_ALL_PATHS = "home.affected.all_public_paths"
+# Cache-Control for public pages: browsers keep them briefly; shared caches (a CDN or
+# the reference proxy) longer, because they are purged when content changes.
+CACHE_MAX_AGE = int(env_str("CACHE_MAX_AGE") or 60)
+CACHE_S_MAXAGE = int(env_str("CACHE_S_MAXAGE") or 600)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -13,3 +13,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 INSTALLED_APPS = ["whitenoise.runserver_nostatic", *INSTALLED_APPS]
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Templates and code change under a developer's feet: serve every page fresh unless
+# asked (PAGE_CACHE=true), so what you edit is what you see.
+PAGE_CACHE = env_bool("PAGE_CACHE", False)

@@ -2,7 +2,7 @@
 SQLite), fast hashing, no debug."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .base import CACHES, DATABASES, PAGE_CACHE_ALIAS, REDIS_URL, VAR_DIR
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-that-is-long-enough-for-django-checks-0123456789"
@@ -16,3 +16,19 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # No persistent connections: the browser tests' live server threads must let go of the
 # test database so it can be dropped at the end of the run.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# Tests that exercise the page cache turn it on themselves (the `page_cache` fixture);
+# everything else measures real renders. With REDIS_URL set (CI's PostgreSQL pass) the
+# caches are a real Redis server, under their own key prefixes.
+PAGE_CACHE = False
+if REDIS_URL:
+    for alias in CACHES:
+        CACHES[alias]["KEY_PREFIX"] = f"test-{alias}"
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        PAGE_CACHE_ALIAS: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+        },
+    }

@@ -1,5 +1,6 @@
 """Everything `make run` needs before serving, in one process (one Django start-up):
-migrate, load the demo content, make sure the admin account exists, collect static.
+migrate, load the demo content, make sure the admin account exists, collect static,
+and start with an empty page cache (templates or styles may have changed).
 
 Each step skips what is already done, so a second run takes a few seconds."""
 
@@ -21,3 +22,4 @@ class Command(BaseCommand):
         call_command("ensure_admin", stdout=self.stdout, stderr=self.stderr)
         if not no_static:
             call_command("collectstatic", interactive=False, verbosity=0)
+        call_command("clear_page_cache", verbosity=0)

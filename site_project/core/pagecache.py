@@ -1,0 +1,256 @@
+"""Whole-page cache for anonymous readers, built on Django's cache framework.
+
+How a page is found again: its cache key carries two *generation* tokens, one for the
+whole site and one for the URL's path. Invalidating a path (every query-string variant
+of it at once: `/essays/?page=2&topic=x` included) or the whole site writes a new token,
+so old entries can never be reached again and simply age out. Tokens are read *before*
+a page is rendered and the page is stored under the tokens it read: a render that
+raced with a publish is stored under the old token, never served as new.
+
+Works with any shared cache backend: a file cache on one machine (all gunicorn workers
+see the same files), Redis when there are several instances.
+
+What is cached: GET and HEAD requests carrying no session or messages cookie, outside
+the admin and file views, answered with a 200 or 404 that sets no cookie and does not
+say `private`, `no-cache` or `no-store` (Wagtail marks previews and pages behind a
+view restriction that way). Everything else goes straight through, and responses for
+logged-in users are marked `private, no-store`.
+"""
+
+import gzip
+import hashlib
+import logging
+import re
+import secrets
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+
+logger = logging.getLogger(__name__)
+
+STORABLE_STATUSES = (200, 404)
+# Query strings longer than this are junk or attacks; render them, never store them.
+MAX_QUERY_STRING = 1024
+MAX_BODY_BYTES = 5 * 1024 * 1024
+SITE_GENERATION = "gen:site"
+CACHE_STATUS_HEADER = "X-Cache"
+_accepts_gzip = re.compile(r"\bgzip\b")
+
+
+def enabled():
+    return getattr(settings, "PAGE_CACHE", False)
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _digest(text):
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def normalise_path(url):
+    """The path part of a URL or path, decoded, as `request.path` gives it."""
+    return unquote(urlsplit(url).path) or "/"
+
+
+def _path_generation_key(path):
+    return f"gen:path:{_digest(normalise_path(path))}"
+
+
+def _excluded(path):
+    """The admin, documents (privacy is checked per file) and uploaded media."""
+    prefixes = [*settings.PAGE_CACHE_EXCLUDED_PATHS, settings.MEDIA_URL, settings.STATIC_URL]
+    return path.startswith(tuple(p for p in prefixes if p.startswith("/")))
+
+
+def request_is_shareable(request):
+    """Whether the answer to this request may be shared between readers: served from
+    or stored in the page cache, and kept by a CDN.
+
+    Decided from the request alone, before any session is loaded: a session cookie
+    means a logged-in editor or a reader who entered a page password, and they are
+    always served fresh."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+        return False
+    return not _excluded(request.path)
+
+
+def _generations(cache, path_key):
+    """Current (site, path) generation tokens, creating any that are missing.
+
+    A missing token (never set, or evicted) becomes a fresh one, never a default
+    value that an old entry could still be stored under."""
+    found = cache.get_many([SITE_GENERATION, path_key])
+    for key in (SITE_GENERATION, path_key):
+        if key not in found:
+            cache.add(key, secrets.token_hex(6), timeout=None)
+            found[key] = cache.get(key)
+    return found[SITE_GENERATION], found[path_key]
+
+
+def _entry_key(request):
+    """The cache key for this request's page, or None when the host is not allowed."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    cache = _cache()
+    site_gen, path_gen = _generations(cache, _path_generation_key(request.path))
+    url = f"{request.scheme}://{host}{request.get_full_path()}"
+    return f"page:{site_gen}:{path_gen}:{_digest(url)}"
+
+
+def invalidate_paths(paths):
+    """Make every cached variant of these paths (any query string, any host) stale."""
+    keys = {_path_generation_key(path) for path in paths}
+    if keys:
+        _cache().set_many({key: secrets.token_hex(6) for key in keys}, timeout=None)
+    return len(keys)
+
+
+def invalidate_all():
+    """Make the whole page cache stale (used when a change touches every page)."""
+    _cache().set(SITE_GENERATION, secrets.token_hex(6), timeout=None)
+
+
+def shared_cache_control(request):
+    """Cache-Control for a public page: brief in browsers, longer in shared caches.
+
+    A CDN or proxy is purged by URL when content changes, but it cannot be told about
+    every query-string variant, so those keep the browser's short lifetime."""
+    max_age = settings.CACHE_MAX_AGE
+    s_maxage = max_age if request.META.get("QUERY_STRING") else settings.CACHE_S_MAXAGE
+    return f"public, max-age={max_age}, s-maxage={s_maxage}"
+
+
+def _storable(request, response):
+    if response.status_code not in STORABLE_STATUSES or response.streaming:
+        return False
+    if response.cookies or getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+        return False
+    return response.has_header("Content-Type") and len(response.content) <= MAX_BODY_BYTES
+
+
+class CachedPage:
+    """What is kept for one URL: status, headers and body, plus the body gzipped once
+    (no secrets are in a cached page, so one compression serves every reader)."""
+
+    __slots__ = ("status", "headers", "body", "gzipped", "etag")
+
+    def __init__(self, response):
+        self.status = response.status_code
+        self.headers = [
+            (name, value)
+            for name, value in response.headers.items()
+            if name.lower() not in ("content-length", "etag", CACHE_STATUS_HEADER.lower())
+        ]
+        self.body = response.content
+        compressed = gzip.compress(self.body, compresslevel=6, mtime=0)
+        self.gzipped = compressed if len(compressed) < len(self.body) else None
+        self.etag = hashlib.md5(self.body, usedforsecurity=False).hexdigest()
+
+    def __getstate__(self):
+        return (self.status, self.headers, self.body, self.gzipped, self.etag)
+
+    def __setstate__(self, state):
+        self.status, self.headers, self.body, self.gzipped, self.etag = state
+
+    def response(self, request, status):
+        wants_gzip = self.gzipped is not None and _accepts_gzip.search(
+            request.META.get("HTTP_ACCEPT_ENCODING", "")
+        )
+        etag = f'W/"{self.etag}"' if wants_gzip else f'"{self.etag}"'
+        if_none_match = request.META.get("HTTP_IF_NONE_MATCH", "")
+        if self.status == 200 and if_none_match and _etag_matches(if_none_match, self.etag):
+            response = HttpResponseNotModified()
+            for name, value in self.headers:
+                if name.lower() in ("cache-control", "vary"):
+                    response[name] = value
+        else:
+            response = HttpResponse(self.gzipped if wants_gzip else self.body, status=self.status)
+            for name, value in self.headers:
+                response[name] = value
+            if wants_gzip:
+                response["Content-Encoding"] = "gzip"
+            response["Content-Length"] = str(len(response.content))
+        response["ETag"] = etag
+        if self.gzipped is not None:
+            patch_vary_headers(response, ("Accept-Encoding",))
+        response[CACHE_STATUS_HEADER] = status
+        return response
+
+
+def _etag_matches(header, etag):
+    tags = [tag.strip().removeprefix("W/").strip('"') for tag in header.split(",")]
+    return etag in tags or "*" in tags
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers from the page cache; store what may be shared.
+
+    Sits below SecurityMiddleware and WhiteNoise (their headers are added to every
+    response, hits included) and above everything else, so a hit skips sessions,
+    CSRF, authentication and the view."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        shareable = request_is_shareable(request)
+        key = None
+        if shareable and enabled():
+            try:
+                key = _entry_key(request)
+                cached = _cache().get(key) if key else None
+            except Exception:
+                # A cache that is down must not take the site with it: render instead.
+                logger.exception("Page cache unavailable; serving %s uncached", request.path)
+                key = cached = None
+            if cached is not None:
+                return cached.response(request, "hit")
+        response = self.get_response(request)
+        if shareable and _storable(request, response):
+            response["Cache-Control"] = shared_cache_control(request)
+            if key is not None and request.method == "GET":
+                self._store(key, request, response)
+            return response
+        self._mark_private(request, response)
+        return response
+
+    @staticmethod
+    def _store(key, request, response):
+        page = CachedPage(response)
+        try:
+            _cache().set(key, page, settings.PAGE_CACHE_TIMEOUT)
+        except Exception:
+            logger.exception("Page cache unavailable; %s not stored", request.path)
+            return
+        response["ETag"] = f'"{page.etag}"'
+        response[CACHE_STATUS_HEADER] = "miss"
+
+    @staticmethod
+    def _mark_private(request, response):
+        """Nothing personal, and nothing we would not store ourselves, may be kept by a
+        browser's shared cache, a proxy or a CDN."""
+        if response.has_header("Cache-Control"):
+            return
+        user = getattr(request, "user", None)
+        personal = user is not None and user.is_authenticated
+        if personal or request.method not in ("GET", "HEAD") or response.status_code >= 500:
+            response["Cache-Control"] = "private, no-store"

@@ -1,0 +1,542 @@
+"""The whole-page cache: anonymous readers get stored pages, everyone else fresh ones,
+and no change an editor makes is ever hidden behind a stale copy."""
+
+import datetime
+import gzip
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import path
+from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import PageViewRestriction, Site
+
+from engagement.models import Framework
+from home.affected import affected_paths
+from site_project.core import pagecache
+from site_project.core.models import Person, SiteSettings
+from tests import builders
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on, and empty (a new site generation, as after a deploy)."""
+    settings.PAGE_CACHE = True
+    pagecache.invalidate_all()
+    return settings
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run a change as if its transaction committed: invalidation waits for the commit."""
+
+    def run(change, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def content(sections):
+    care = builders.topic("Health and care")
+    prevention = builders.topic("Prevention", parent=care)
+    jury = builders.method(sections["finder"], "Citizens' jury", topics=[prevention])
+    survey = builders.method(sections["finder"], "Survey", topics=[care])
+    framework = Framework.objects.create(name="Gunning principles")
+    principle = builders.principle(
+        sections["principles"], "Feed back what changed", framework=framework
+    )
+    older = builders.essay(
+        sections["blog"],
+        "On surveys",
+        methods=[survey],
+        topics=[care],
+        date=datetime.date(2021, 3, 1),
+    )
+    essay = builders.essay(
+        sections["blog"],
+        "On prevention",
+        methods=[jury],
+        principles=[principle],
+        topics=[prevention],
+        date=datetime.date(2023, 5, 1),
+    )
+    return {
+        **sections,
+        "care": care,
+        "prevention": prevention,
+        "jury": jury,
+        "survey": survey,
+        "framework": framework,
+        "principle": principle,
+        "essay": essay,
+        "older": older,
+    }
+
+
+def get(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code in (200, 404), (url, response.status_code)
+    return response
+
+
+def is_hit(client, url):
+    return client.get(url).get("X-Cache") == "hit"
+
+
+def warm(client, *urls):
+    for url in urls:
+        get(client, url)
+        assert is_hit(client, url), f"{url} was not cached"
+
+
+# ---------- What is cached, and for whom ----------
+
+
+@pytest.mark.django_db
+def test_an_anonymous_repeat_request_is_served_from_the_cache_without_sql(
+    client, content, page_cache
+):
+    url = content["essay"].url
+    first = get(client, url)
+    assert first["X-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = get(client, url)
+    assert second["X-Cache"] == "hit"
+    assert len(queries) == 0
+    assert second.content == first.content
+
+
+@pytest.mark.django_db
+def test_query_string_variants_are_cached_separately(client, content, page_cache):
+    index = content["blog"].url
+    get(client, index)
+    filtered = get(client, index + "?topic=health-and-care")
+    assert filtered["X-Cache"] == "miss"
+    assert "On surveys" in filtered.content.decode()
+    assert "On prevention" in get(client, index).content.decode()
+
+
+@pytest.mark.django_db
+def test_logged_in_editors_always_get_a_fresh_private_page(
+    client, content, page_cache, django_user_model
+):
+    url = content["essay"].url
+    warm(client, url)
+    editor = django_user_model.objects.create_superuser("ed", "ed@example.org", "pw-123456789")
+    client.force_login(editor)
+    response = get(client, url)
+    assert "X-Cache" not in response
+    assert response["Cache-Control"] == "private, no-store"
+    assert "wagtail-userbar" in response.content.decode()
+    assert "X-Cache" not in get(client, url)
+
+
+@pytest.mark.django_db
+def test_admin_and_previews_are_never_cached(client, content, page_cache, django_user_model):
+    editor = django_user_model.objects.create_superuser("ed", "ed@example.org", "pw-123456789")
+    client.force_login(editor)
+    draft = client.get(f"/admin/pages/{content['essay'].pk}/view_draft/")
+    assert draft.status_code == 200
+    for response in (client.get("/admin/"), draft):
+        assert "X-Cache" not in response
+        assert "private" in response["Cache-Control"]
+        assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_password_protected_pages_are_never_cached(client, content, page_cache):
+    essay = content["essay"]
+    PageViewRestriction.objects.create(page=essay, restriction_type="password", password="s3cret")
+    for _ in range(2):
+        response = get(client, essay.url)
+        assert "X-Cache" not in response
+        assert "no-store" in response["Cache-Control"]
+        assert "What On prevention argues" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_post_requests_are_never_cached(client, content, page_cache):
+    response = client.post("/search/", {"q": "prevention"})
+    assert "X-Cache" not in response
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def sets_a_cookie(request):
+    from django.http import HttpResponse
+
+    response = HttpResponse("<p>Hello</p>" * 50)
+    response.set_cookie("seen", "yes")
+    return response
+
+
+def fails(request):
+    raise RuntimeError("boom")
+
+
+urlpatterns = [path("cookie/", sets_a_cookie), path("fails/", fails)]
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.test_page_cache")
+def test_responses_that_set_cookies_are_never_stored(client, page_cache):
+    for _ in range(2):
+        response = client.get("/cookie/")
+        assert "X-Cache" not in response
+        assert "seen" in response.cookies
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.test_page_cache")
+def test_server_errors_are_never_stored(client, page_cache):
+    client.raise_request_exception = False
+    for _ in range(2):
+        response = client.get("/fails/")
+        assert response.status_code == 500
+        assert "X-Cache" not in response
+        assert response["Cache-Control"] == "private, no-store"
+
+
+@pytest.mark.django_db
+def test_not_found_pages_are_cached_until_a_page_is_published_there(
+    client, content, page_cache, commit
+):
+    url = content["blog"].url + "on-listening/"
+    warm(client, url)
+    assert get(client, url).status_code == 404
+    essay = builders.essay(content["blog"], "On listening", live=False)
+    essay.slug = "on-listening"
+    commit(builders.publish, essay)
+    response = get(client, url)
+    assert response.status_code == 200
+    assert "On listening" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_new_redirect_replaces_a_cached_not_found(client, content, page_cache, commit):
+    warm(client, "/old-blog/on-prevention/")
+    commit(
+        Redirect.objects.create,
+        old_path="/old-blog/on-prevention",
+        redirect_page=content["essay"],
+        is_permanent=True,
+    )
+    response = client.get("/old-blog/on-prevention/")
+    assert response.status_code == 301
+    assert response["Location"].endswith(content["essay"].url)
+
+
+# ---------- HTTP caching headers and compression ----------
+
+
+@pytest.mark.django_db
+def test_public_pages_tell_browsers_and_shared_caches_how_long_to_keep_them(
+    client, content, page_cache
+):
+    page = get(client, content["essay"].url)
+    assert page["Cache-Control"] == (
+        f"public, max-age={settings.CACHE_MAX_AGE}, s-maxage={settings.CACHE_S_MAXAGE}"
+    )
+    # A CDN cannot be told about every filter combination: those expire like a browser's.
+    filtered = get(client, content["blog"].url + "?topic=prevention")
+    assert filtered["Cache-Control"] == (
+        f"public, max-age={settings.CACHE_MAX_AGE}, s-maxage={settings.CACHE_MAX_AGE}"
+    )
+
+
+@pytest.mark.django_db
+def test_pages_are_sent_gzipped_to_browsers_that_accept_it(client, content, page_cache):
+    url = content["essay"].url
+    plain = get(client, url)
+    for _ in range(2):  # the miss, then the hit
+        zipped = get(client, url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+        assert zipped["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in zipped["Vary"]
+        assert gzip.decompress(zipped.content) == plain.content
+        assert int(zipped["Content-Length"]) == len(zipped.content) < len(plain.content) / 2
+    assert "Content-Encoding" not in get(client, url)
+
+
+@pytest.mark.django_db
+def test_admin_pages_are_compressed_too(client, page_cache, django_user_model):
+    editor = django_user_model.objects.create_superuser("ed", "ed@example.org", "pw-123456789")
+    client.force_login(editor)
+    response = client.get("/admin/", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+
+
+@pytest.mark.django_db
+def test_a_browser_revalidating_an_unchanged_page_gets_304(client, content, page_cache):
+    url = content["essay"].url
+    etag = get(client, url)["ETag"]
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+
+
+# ---------- Never stale ----------
+
+
+@pytest.mark.django_db
+def test_a_published_essay_shows_everywhere_on_the_next_request(
+    client, content, page_cache, commit
+):
+    """The issue's acceptance test: with the cache warm, publish an essay; its page,
+    home, the essay index, its topic pages and feed, and the methods it discusses all
+    show it on the next anonymous request."""
+    jury, prevention, care = content["jury"], content["prevention"], content["care"]
+    listings = [
+        "/",
+        content["blog"].url,
+        f"/topics/{prevention.slug}/",
+        f"/topics/{care.slug}/",
+        f"/feeds/topics/{prevention.slug}/rss/",
+        "/feeds/essays/atom/",
+        jury.url,
+        content["principle"].url,
+    ]
+    warm(client, *listings, "/topics/", "/sitemap.xml")
+    new = commit(
+        builders.essay,
+        content["blog"],
+        "On deliberation at scale",
+        methods=[jury],
+        principles=[content["principle"]],
+        topics=[prevention],
+        date=datetime.date(2025, 1, 1),
+    )
+    warm(client, new.url)
+    for url in listings:
+        body = get(client, url).content.decode()
+        assert "On deliberation at scale" in body, url
+    assert new.url in get(client, "/sitemap.xml").content.decode()
+    assert not is_hit(client, "/topics/")  # its counts changed
+
+
+@pytest.mark.django_db
+def test_a_changed_title_reaches_every_page_that_shows_it(client, content, page_cache, commit):
+    essay = content["essay"]
+    showing = [
+        essay.url,
+        "/",
+        content["blog"].url,
+        content["jury"].url,
+        content["principle"].url,
+        f"/topics/{content['prevention'].slug}/",
+        "/feeds/essays/rss/",
+        content["older"].url,  # links to it as the newer essay
+    ]
+    warm(client, *showing)
+    essay.title = "On prevention, revisited"
+    commit(builders.publish, essay)
+    for url in showing:
+        assert "On prevention, revisited" in get(client, url).content.decode(), url
+
+
+@pytest.mark.django_db
+def test_an_unrelated_page_stays_cached(client, content, page_cache, commit):
+    unrelated = builders.method(content["finder"], "Street stall")
+    warm(client, unrelated.url)
+    essay = content["essay"]
+    essay.title = "On prevention, again"
+    commit(builders.publish, essay)
+    assert unrelated.url not in affected_paths(essay)
+    assert is_hit(client, unrelated.url)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["essay", "jury", "principle"])
+def test_every_affected_path_is_refreshed_and_the_rest_stay_cached(
+    client, content, page_cache, commit, name
+):
+    page = content[name]
+    affected = affected_paths(page)
+    assert page.url in affected
+    candidates = {
+        "/",
+        "/topics/",
+        content["blog"].url,
+        content["finder"].url,
+        content["essay"].url,
+        content["older"].url,
+        content["jury"].url,
+        content["survey"].url,
+        content["principle"].url,
+    }
+    warm(client, *candidates)
+    page.title = page.title + " (updated)"
+    commit(builders.publish, page)
+    for url in candidates:
+        assert is_hit(client, url) == (url not in affected), url
+
+
+@pytest.mark.django_db
+def test_an_unpublished_essay_disappears_from_every_listing(client, content, page_cache, commit):
+    essay = content["essay"]
+    showing = [
+        "/",
+        content["blog"].url,
+        content["jury"].url,
+        f"/topics/{content['prevention'].slug}/",
+        "/feeds/essays/rss/",
+    ]
+    warm(client, essay.url, *showing)
+    commit(essay.unpublish)
+    assert get(client, essay.url).status_code == 404
+    for url in showing:
+        assert "On prevention" not in get(client, url).content.decode(), url
+
+
+@pytest.mark.django_db
+def test_a_method_no_longer_discussed_drops_the_essay(client, content, page_cache, commit):
+    essay, jury = content["essay"], content["jury"]
+    warm(client, jury.url)
+    assert "On prevention" in get(client, jury.url).content.decode()
+    essay.method_links.set([])
+    commit(builders.publish, essay)
+    assert "On prevention" not in get(client, jury.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_changed_slug_sends_the_old_address_to_the_new_one(client, content, page_cache, commit):
+    essay = content["essay"]
+    old_url = essay.url
+    warm(client, old_url)
+    essay.slug = "on-prevention-and-care"
+    commit(builders.publish, essay)
+    moved = client.get(old_url)
+    assert moved.status_code == 301  # Wagtail records a redirect for the old slug
+    assert moved["Location"].endswith("/on-prevention-and-care/")
+    assert get(client, essay.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_deleted_essay_leaves_every_listing(client, content, page_cache, commit):
+    essay = content["essay"]
+    warm(client, content["blog"].url, content["jury"].url, "/")
+    commit(essay.delete)
+    for url in (content["blog"].url, content["jury"].url, "/"):
+        assert "On prevention" not in get(client, url).content.decode(), url
+
+
+@pytest.mark.django_db
+def test_a_scheduled_essay_appears_when_it_goes_live(
+    client, content, page_cache, commit, monkeypatch
+):
+    blog = content["blog"]
+    warm(client, blog.url)
+    essay = builders.essay(blog, "On timing", live=False)
+    essay.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    commit(essay.save_revision().publish)
+    assert "On timing" not in get(client, blog.url).content.decode()
+    # Two hours later the scheduler (a cron job running publish_scheduled) publishes it.
+    later = timezone.now() + datetime.timedelta(hours=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    commit(call_command, "publish_scheduled", verbosity=0)
+    assert "On timing" in get(client, blog.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_saving_a_draft_changes_nothing_readers_see(client, content, page_cache, commit):
+    essay = content["essay"]
+    warm(client, essay.url)
+    essay.title = "A draft title"
+    commit(essay.save_revision)
+    response = get(client, essay.url)
+    assert response["X-Cache"] == "hit"
+    assert "A draft title" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_authors_new_name_shows_on_their_essays(client, content, page_cache, commit):
+    from blog.models import EssayAuthor
+
+    essay = content["essay"]
+    person = Person.objects.create(name="Sam Writer")
+    essay.authors.add(EssayAuthor(person=person))
+    builders.publish(essay)
+    warm(client, essay.url)
+    person.name = "Sam Q. Writer"
+    commit(person.save)
+    assert "Sam Q. Writer" in get(client, essay.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_renamed_framework_shows_on_its_principles(client, content, page_cache, commit):
+    principle = content["principle"]
+    warm(client, principle.url)
+    framework = content["framework"]
+    framework.name = "The Gunning principles (1985)"
+    commit(framework.save)
+    assert "The Gunning principles (1985)" in get(client, principle.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_an_images_new_description_shows_where_it_is_used(client, content, page_cache, commit):
+    essay = content["essay"]
+    image = builders.image("Hero")
+    essay.hero_image = image
+    builders.publish(essay)
+    warm(client, essay.url, content["blog"].url)
+    image.description = "A town hall meeting, seen from the back"
+    commit(image.save)
+    assert "seen from the back" in get(client, essay.url).content.decode()
+    assert not is_hit(client, content["blog"].url)  # its cards show the image too
+
+
+@pytest.mark.django_db
+def test_a_renamed_topic_shows_on_every_page(client, content, page_cache, commit):
+    warm(client, content["essay"].url, content["finder"].url, "/topics/")
+    care = content["care"]
+    care.name = "Health, care and wellbeing"
+    commit(care.save)
+    for url in (content["finder"].url, "/topics/"):
+        assert "Health, care and wellbeing" in get(client, url).content.decode(), url
+
+
+@pytest.mark.django_db
+def test_a_new_site_name_shows_on_every_page(client, content, page_cache, commit):
+    warm(client, "/", content["essay"].url)
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.site_name = "Engaging Communities Online"
+    commit(site_settings.save)
+    for url in ("/", content["essay"].url):
+        assert "Engaging Communities Online" in get(client, url).content.decode(), url
+
+
+@pytest.mark.django_db
+def test_making_a_page_private_takes_it_out_of_cached_listings(client, content, page_cache, commit):
+    warm(client, content["blog"].url)
+    commit(
+        PageViewRestriction.objects.create,
+        page=content["essay"],
+        restriction_type="login",
+    )
+    assert "On prevention" not in get(client, content["blog"].url).content.decode()
+
+
+@pytest.mark.django_db
+def test_clear_page_cache_command_empties_it(client, content, page_cache):
+    warm(client, "/")
+    call_command("clear_page_cache", verbosity=0)
+    assert not is_hit(client, "/")
+
+
+@pytest.mark.django_db
+def test_a_cache_that_is_down_does_not_take_the_site_with_it(client, content, settings):
+    settings.PAGE_CACHE = True
+    settings.CACHES = {
+        **settings.CACHES,
+        settings.PAGE_CACHE_ALIAS: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on the discard port
+        },
+    }
+    response = client.get(content["essay"].url)
+    assert response.status_code == 200
+    assert "On prevention" in response.content.decode()
+    assert "X-Cache" not in response
