@@ -40,17 +40,18 @@ run: prepare
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# Production-like local run: gunicorn, production settings, DEBUG off, whitenoise
-# serving hashed static files. Plain HTTP locally, so TLS redirects are off, and
-# Django serves uploaded media itself (SERVE_MEDIA), as a web server would in production.
+# Production-like local run: gunicorn with gevent workers (deploy/gunicorn.conf.py),
+# production settings, DEBUG off, the page cache on, whitenoise serving hashed static
+# files. Plain HTTP locally, so TLS redirects are off, and Django serves uploaded media
+# itself (SERVE_MEDIA), as a web server would in production.
 serve: install | var
 	$(MANAGE) prepare_site --no-static
 	@test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 	DJANGO_SETTINGS_MODULE=site_project.settings.production SECRET_KEY="$$(cat var/secret_key)" \
 		ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=false \
-		SECURE_COOKIES=false SECURE_HSTS_SECONDS=0 SERVE_MEDIA=true \
+		SECURE_COOKIES=false SECURE_HSTS_SECONDS=0 SERVE_MEDIA=true PORT=$(PORT) \
 		sh -c '$(MANAGE) collectstatic --noinput -v 0 && \
-		$(BIN)/gunicorn site_project.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -'
+		exec $(BIN)/gunicorn -c deploy/gunicorn.conf.py site_project.wsgi'
 
 test: install-test | var
 	$(BIN)/ruff check .

@@ -4,6 +4,9 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from site_project.core.pagecache import FastPath
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_project.settings.production")
 
-application = get_wsgi_application()
+# Page-cache hits are answered before Django's request handling (see pagecache).
+application = FastPath(get_wsgi_application())

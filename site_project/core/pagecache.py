@@ -27,8 +27,8 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_vary_headers
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ def _entry_key(request):
     cache = _cache()
     site_gen, path_gen = _generations(cache, _path_generation_key(request.path))
     url = f"{request.scheme}://{host}{request.get_full_path()}"
-    return f"page:{site_gen}:{path_gen}:{_digest(url)}"
+    return f"page:v1:{site_gen}:{path_gen}:{_digest(url)}"
 
 
 def invalidate_paths(paths):
@@ -147,85 +147,113 @@ def _storable(request, response):
     return response.has_header("Content-Type") and len(response.content) <= MAX_BODY_BYTES
 
 
-class CachedPage:
-    """What is kept for one URL: status, headers and body, plus the body gzipped once
-    (no secrets are in a cached page, so one compression serves every reader)."""
+# Headers that depend on which variant (gzipped or not) a reader gets.
+_VARIANT_HEADERS = ("content-encoding", "content-length", "etag", CACHE_STATUS_HEADER.lower())
+_STATUS_LINES = {200: "200 OK", 304: "304 Not Modified", 404: "404 Not Found"}
 
-    __slots__ = ("status", "headers", "body", "gzipped", "etag")
+
+class CachedPage:
+    """What is kept for one URL: status, headers and the body, gzipped once when that
+    makes it smaller (no secrets are in a cached page, so one compression, with its
+    random padding, serves every reader; the rare reader without gzip gets it
+    decompressed)."""
+
+    __slots__ = ("status", "headers", "gzipped", "plain", "etag")
 
     def __init__(self, response):
         self.status = response.status_code
         self.headers = [
             (name, value)
             for name, value in response.headers.items()
-            if name.lower() not in ("content-length", "etag", CACHE_STATUS_HEADER.lower())
+            if name.lower() not in _VARIANT_HEADERS
         ]
-        self.body = response.content
-        compressed = gzip.compress(self.body, compresslevel=6, mtime=0)
-        self.gzipped = compressed if len(compressed) < len(self.body) else None
-        self.etag = hashlib.md5(self.body, usedforsecurity=False).hexdigest()
+        content = response.content
+        if response.get("Content-Encoding") == "gzip":
+            self.gzipped, self.plain = content, None
+        else:
+            compressed = gzip.compress(content, compresslevel=6, mtime=0)
+            small = len(compressed) < len(content)
+            self.gzipped, self.plain = (compressed, None) if small else (None, content)
+            if small and not any(n.lower() == "vary" for n, _ in self.headers):
+                self.headers.append(("Vary", "Accept-Encoding"))
+        self.etag = hashlib.md5(self.gzipped or self.plain, usedforsecurity=False).hexdigest()
 
     def __getstate__(self):
-        return (self.status, self.headers, self.body, self.gzipped, self.etag)
+        return (self.status, self.headers, self.gzipped, self.plain, self.etag)
 
     def __setstate__(self, state):
-        self.status, self.headers, self.body, self.gzipped, self.etag = state
+        self.status, self.headers, self.gzipped, self.plain, self.etag = state
 
-    def response(self, request, status):
-        wants_gzip = self.gzipped is not None and _accepts_gzip.search(
-            request.META.get("HTTP_ACCEPT_ENCODING", "")
+    def etag_for(self, gzipped):
+        return f'W/"{self.etag}"' if gzipped else f'"{self.etag}"'
+
+    def answer(self, meta, cache_status):
+        """(status, headers, body) for a request with these META/environ headers."""
+        gzipped = self.gzipped is not None and bool(
+            _accepts_gzip.search(meta.get("HTTP_ACCEPT_ENCODING", ""))
         )
-        etag = f'W/"{self.etag}"' if wants_gzip else f'"{self.etag}"'
-        if_none_match = request.META.get("HTTP_IF_NONE_MATCH", "")
-        if self.status == 200 and if_none_match and _etag_matches(if_none_match, self.etag):
-            response = HttpResponseNotModified()
-            for name, value in self.headers:
-                if name.lower() in ("cache-control", "vary"):
-                    response[name] = value
+        etag = self.etag_for(gzipped)
+        if self.status == 200 and _etag_matches(meta.get("HTTP_IF_NONE_MATCH", ""), self.etag):
+            kept = [(n, v) for n, v in self.headers if n.lower() in ("cache-control", "vary")]
+            return 304, [*kept, ("ETag", etag), (CACHE_STATUS_HEADER, cache_status)], b""
+        if gzipped:
+            body, encoding = self.gzipped, [("Content-Encoding", "gzip")]
         else:
-            response = HttpResponse(self.gzipped if wants_gzip else self.body, status=self.status)
-            for name, value in self.headers:
-                response[name] = value
-            if wants_gzip:
-                response["Content-Encoding"] = "gzip"
-            response["Content-Length"] = str(len(response.content))
-        response["ETag"] = etag
-        if self.gzipped is not None:
-            patch_vary_headers(response, ("Accept-Encoding",))
-        response[CACHE_STATUS_HEADER] = status
+            body, encoding = self.plain or gzip.decompress(self.gzipped), []
+        headers = [
+            *self.headers,
+            *encoding,
+            ("Content-Length", str(len(body))),
+            ("ETag", etag),
+            (CACHE_STATUS_HEADER, cache_status),
+        ]
+        return self.status, headers, body
+
+    def response(self, request, cache_status):
+        status, headers, body = self.answer(request.META, cache_status)
+        response = HttpResponseNotModified() if status == 304 else HttpResponse(body, status=status)
+        for name, value in headers:
+            response[name] = value
         return response
 
 
 def _etag_matches(header, etag):
+    if not header:
+        return False
     tags = [tag.strip().removeprefix("W/").strip('"') for tag in header.split(",")]
     return etag in tags or "*" in tags
+
+
+def lookup(request):
+    """The cached page for this request, or None (and why not, for the miss path):
+    returns (page, key); key is None when the request must not use the cache."""
+    if not (enabled() and request_is_shareable(request)):
+        return None, None
+    try:
+        key = _entry_key(request)
+        return (_cache().get(key) if key else None), key
+    except Exception:
+        # A cache that is down must not take the site with it: render instead.
+        logger.exception("Page cache unavailable; serving %s uncached", request.path)
+        return None, None
 
 
 class PageCacheMiddleware:
     """Serve anonymous readers from the page cache; store what may be shared.
 
-    Sits below SecurityMiddleware and WhiteNoise (their headers are added to every
-    response, hits included) and above everything else, so a hit skips sessions,
-    CSRF, authentication and the view."""
+    First in MIDDLEWARE, so what it stores carries every header the other middleware
+    adds (security headers, Vary, compression), and a hit skips all of them. In
+    production most hits never reach Django at all: see `FastPath`."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        shareable = request_is_shareable(request)
-        key = None
-        if shareable and enabled():
-            try:
-                key = _entry_key(request)
-                cached = _cache().get(key) if key else None
-            except Exception:
-                # A cache that is down must not take the site with it: render instead.
-                logger.exception("Page cache unavailable; serving %s uncached", request.path)
-                key = cached = None
-            if cached is not None:
-                return cached.response(request, "hit")
+        cached, key = lookup(request)
+        if cached is not None:
+            return cached.response(request, "hit")
         response = self.get_response(request)
-        if shareable and _storable(request, response):
+        if request_is_shareable(request) and _storable(request, response):
             response["Cache-Control"] = shared_cache_control(request)
             if key is not None and request.method == "GET":
                 self._store(key, request, response)
@@ -241,7 +269,7 @@ class PageCacheMiddleware:
         except Exception:
             logger.exception("Page cache unavailable; %s not stored", request.path)
             return
-        response["ETag"] = f'"{page.etag}"'
+        response["ETag"] = page.etag_for(response.get("Content-Encoding") == "gzip")
         response[CACHE_STATUS_HEADER] = "miss"
 
     @staticmethod
@@ -254,3 +282,23 @@ class PageCacheMiddleware:
         personal = user is not None and user.is_authenticated
         if personal or request.method not in ("GET", "HEAD") or response.status_code >= 500:
             response["Cache-Control"] = "private, no-store"
+
+
+class FastPath:
+    """WSGI wrapper that answers page-cache hits before Django's request handling.
+
+    The same lookup as PageCacheMiddleware, minus the handler's signals and the
+    response machinery: a hit costs a few cache reads. Anything else, including
+    every miss, goes to Django unchanged."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") in ("GET", "HEAD") and enabled():
+            cached, _ = lookup(WSGIRequest(environ))
+            if cached is not None:
+                status, headers, body = cached.answer(environ, "hit")
+                start_response(_STATUS_LINES.get(status, str(status)), headers)
+                return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+        return self.application(environ, start_response)

@@ -53,12 +53,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: it stores pages with every header the rest add, and a hit skips them all.
+    "site_project.core.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Straight after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "site_project.core.compression.TextGZipMiddleware",
-    # Above sessions, CSRF and authentication: a cached page skips all of them.
-    "site_project.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

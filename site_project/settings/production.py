@@ -4,6 +4,7 @@ SECRET_KEY and ALLOWED_HOSTS are required; starting without them stops with a
 one-line message naming the missing variable."""
 
 from .base import *  # noqa: F403
+from .base import DATABASES
 from .env import env_bool, env_list, env_str, require
 
 DEBUG = env_bool("DEBUG", False)
@@ -11,6 +12,18 @@ SECRET_KEY = require("SECRET_KEY")
 require("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or f"https://{ALLOWED_HOSTS[0]}"
+
+# gunicorn's gevent workers serve each connection in its own greenlet, which would
+# each keep a PostgreSQL connection of its own: a small pool per worker bounds them.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DATABASE_POOL", True
+):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(env_str("DATABASE_POOL_SIZE") or 8),
+        "timeout": 10,
+    }
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
