@@ -11,6 +11,7 @@ index (for backlinks) and the search index.
 from django.core.management.base import BaseCommand
 
 from home.demo import DemoLoader, summary
+from site_project.core import invalidation
 
 
 class Command(BaseCommand):
@@ -27,7 +28,9 @@ class Command(BaseCommand):
         loader = DemoLoader(log=lambda message: self.stderr.write(message))
         if reset and verbosity:
             self.stdout.write("Removing the demo content…")
-        created = loader.load(reset=reset)
+        # One "everything changed" for the page cache, not one per page loaded.
+        with invalidation.bulk():
+            created = loader.load(reset=reset)
         if not verbosity:
             return
         if created:
