@@ -3,6 +3,11 @@ and no change an editor makes is ever hidden behind a stale copy."""
 
 import datetime
 import gzip
+import os
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.conf import settings
@@ -11,6 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import path
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction, Site
 
@@ -540,3 +546,78 @@ def test_a_cache_that_is_down_does_not_take_the_site_with_it(client, content, se
     assert response.status_code == 200
     assert "On prevention" in response.content.decode()
     assert "X-Cache" not in response
+
+
+# ---------- The front cache (CDN or proxy) is told the same ----------
+
+
+@pytest.fixture
+def front_cache(settings):
+    """A real HTTP endpoint that records PURGE requests, as the reference nginx takes them."""
+    received = []
+
+    class PurgeHandler(BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+            received.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+        }
+    }
+    yield received
+    server.shutdown()
+
+
+@pytest.mark.django_db
+def test_a_publish_purges_the_same_urls_from_the_front_cache(content, front_cache, commit):
+    essay = content["essay"]
+    essay.title = "On prevention, purged"
+    commit(builders.publish, essay)
+    expected = {iri_to_uri(path) for path in affected_paths(essay)}
+    assert set(front_cache) == expected
+    assert {essay.url, content["jury"].url, content["blog"].url, "/"} <= set(front_cache)
+
+
+@pytest.mark.django_db
+def test_a_site_wide_change_purges_every_public_url(content, front_cache, commit):
+    care = content["care"]
+    care.name = "Health and social care"
+    commit(care.save)
+    for page in (content["essay"], content["older"], content["jury"], content["principle"]):
+        assert page.url in front_cache
+    assert f"/topics/{content['prevention'].slug}/" in front_cache
+
+
+def test_front_caches_are_configured_from_the_environment():
+    script = (
+        "from django.conf import settings; "
+        "print(sorted((k, v['BACKEND'].rsplit('.', 1)[1]) "
+        "for k, v in settings.WAGTAILFRONTENDCACHE.items()))"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "site_project.settings.dev",
+        "FRONTEND_CACHE_PURGE_URLS": "http://10.0.0.5:8081, http://10.0.0.6:8081",
+        "CLOUDFLARE_ZONE_ID": "zone",
+        "CLOUDFLARE_API_TOKEN": "token",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {script}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == (
+        "[('cloudflare', 'CloudflareBackend'), ('proxy-1', 'HTTPBackend'), "
+        "('proxy-2', 'HTTPBackend')]"
+    )

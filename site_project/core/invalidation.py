@@ -15,6 +15,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.encoding import iri_to_uri
 from django.utils.module_loading import import_string
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Site
@@ -92,5 +93,5 @@ def _purge_front_cache(paths, everything):
     batch = PurgeBatch()
     for site in Site.objects.all():
         for path in paths:
-            batch.add_url(path if "://" in path else site.root_url + path)
+            batch.add_url(iri_to_uri(path if "://" in path else site.root_url + path))
     batch.purge()

@@ -152,6 +152,28 @@ PAGE_CACHE_ALL_PATHS = "home.affected.all_public_paths"
 CACHE_MAX_AGE = int(env_str("CACHE_MAX_AGE") or 60)
 CACHE_S_MAXAGE = int(env_str("CACHE_S_MAXAGE") or 600)
 
+# Front caches told what changed (wagtail.contrib.frontend_cache backends; the URLs are
+# worked out in home/affected.py and sent by site_project/core/invalidation.py).
+WAGTAILFRONTENDCACHE = {}
+for number, location in enumerate(env_list("FRONTEND_CACHE_PURGE_URLS"), start=1):
+    # HTTP PURGE, as the reference nginx (deploy/nginx) or Varnish accept it.
+    WAGTAILFRONTENDCACHE[f"proxy-{number}"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": location,
+    }
+if env_str("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env_str("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+    }
+if env_str("CLOUDFRONT_DISTRIBUTION_ID"):
+    # Needs boto3: pip install -e ".[s3]". Credentials come from the usual AWS variables.
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env_str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -181,6 +203,31 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Several instances need one place for uploads: S3-compatible object storage through
+# django-storages (pip install -e ".[s3]"), when a bucket is named. Without one, media
+# stays in MEDIA_ROOT (var/media), which a single machine or a shared volume serves.
+S3_BUCKET = env_str("S3_BUCKET")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+            # Public media (images and their renditions) is read straight from the
+            # bucket or its CDN; uploads are never overwritten in place.
+            "custom_domain": env_str("S3_PUBLIC_DOMAIN") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    # Documents go through Wagtail's view, which checks collection privacy, never
+    # straight to the bucket: give the bucket public read on images/ and
+    # original_images/ only.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Hashed file names never change content, so browsers may keep them for ever.
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365

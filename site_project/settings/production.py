@@ -4,7 +4,7 @@ SECRET_KEY and ALLOWED_HOSTS are required; starting without them stops with a
 one-line message naming the missing variable."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, STORAGES
 from .env import env_bool, env_list, env_str, require
 
 DEBUG = env_bool("DEBUG", False)
@@ -26,7 +26,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     }
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
