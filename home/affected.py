@@ -72,14 +72,16 @@ def site_wide_paths():
 
 
 def _pages(ids):
-    return Page.objects.filter(pk__in=ids).specific()
+    # The reference index keeps ids as text: compare them as numbers (PostgreSQL won't
+    # compare an integer column with text).
+    return Page.objects.filter(pk__in=[int(pk) for pk in ids]).specific()
 
 
 def referenced_pages(obj):
     """Pages `obj` links to (they may list it back)."""
     page_type = ContentType.objects.get_for_model(Page)
     ids = ReferenceIndex.get_references_for_object(obj).filter(to_content_type=page_type)
-    return _pages(ids.values_list("to_object_id", flat=True))
+    return _pages(set(ids.values_list("to_object_id", flat=True)))
 
 
 def referring_objects(obj):

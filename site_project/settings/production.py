@@ -54,5 +54,8 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.request": {"level": "ERROR"},
+        # One line per purged URL, and one per background task, is more than anyone reads.
+        "wagtail.frontendcache": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
     },
 }

@@ -1,0 +1,392 @@
+"""CI: the site as several instances, for real.
+
+Two gunicorn instances (deploy/gunicorn.conf.py, production settings) share one
+PostgreSQL database and one Redis server, behind the reference nginx
+(deploy/nginx/engage.conf, checked with `nginx -t`) with its page cache and purge
+endpoint. An editor publishes and unpublishes through instance A's admin; both
+instances and the proxy must show the change on the very next request, on the page
+and on every listing that shows it. Anonymous repeats are cache hits; an editor's
+requests never are.
+
+Run by .ci/run with DATABASE_URL and REDIS_URL set; needs nginx with
+libnginx-mod-http-cache-purge, and openssl.
+"""
+
+import http.client
+import json
+import os
+import re
+import shutil
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+ADMIN_PASSWORD = "multi-instance-check-7731"
+NEW_TITLE = "Retitled on instance A"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port, what, process=None):
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            sys.exit(f"{what} exited early")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"{what} did not start on port {port}")
+
+
+class Endpoint:
+    """One way in: an instance directly (as the proxy would call it), or nginx (TLS)."""
+
+    def __init__(self, name, port, tls=False):
+        self.name, self.port, self.tls = name, port, tls
+        self.cookies = {}
+
+    def request(self, method, path, body=None, headers=None):
+        if self.tls:
+            context = ssl._create_unverified_context()
+            connection = http.client.HTTPSConnection(
+                "127.0.0.1", self.port, timeout=20, context=context
+            )
+        else:
+            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
+        headers = {"Host": "localhost", **(headers or {})}
+        if not self.tls:
+            headers["X-Forwarded-Proto"] = "https"  # what nginx tells an instance
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        data = response.read()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        connection.close()
+        return response, data.decode("utf-8", "replace")
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def log_in(self):
+        _, page = self.get("/admin/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        form = urlencode(
+            {"username": "admin", "password": ADMIN_PASSWORD, "csrfmiddlewaretoken": token}
+        )
+        response, _ = self.request(
+            "POST",
+            "/admin/login/",
+            body=form,
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": "https://localhost/admin/login/",
+                "Origin": "https://localhost",
+            },
+        )
+        check(response.status == 302 and "sessionid" in self.cookies, f"{self.name}: log in")
+
+    def admin_post(self, path):
+        """Submit an admin confirmation form (bulk publish, unpublish) as an editor."""
+        _, page = self.get(path)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        response, _ = self.request(
+            "POST",
+            path,
+            body=urlencode({"csrfmiddlewaretoken": token}),
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": "https://localhost" + path,
+                "Origin": "https://localhost",
+            },
+        )
+        check(response.status == 302, f"{self.name}: POST {path} -> {response.status}")
+
+
+failures = []
+
+
+def check(condition, message):
+    print(("   ok  " if condition else "   FAIL ") + message, flush=True)
+    if not condition:
+        failures.append(message)
+
+
+def manage(env, *args, capture=False):
+    result = subprocess.run(
+        [str(PYTHON), "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=capture,
+        text=True,
+    )
+    return result.stdout
+
+
+def render_nginx(work, app_ports, https_port, http_port, purge_port, static_root, media_root):
+    """The reference site file with this run's addresses and paths, plus a main config."""
+    site = (ROOT / "deploy" / "nginx" / "engage.conf").read_text()
+    upstreams = "".join(f"    server 127.0.0.1:{port};\n" for port in app_ports)
+    replacements = [
+        ("    server 127.0.0.1:8000;\n", upstreams),
+        ("/var/cache/nginx/engage", str(work / "cache")),
+        ("    listen 80;\n", f"    listen 127.0.0.1:{http_port};\n"),
+        ("    listen [::]:80;\n", ""),
+        ("    listen 443 ssl http2;\n", f"    listen 127.0.0.1:{https_port} ssl http2;\n"),
+        ("    listen [::]:443 ssl http2;\n", ""),
+        ("/etc/letsencrypt/live/engage.example.org/fullchain.pem", str(work / "cert.pem")),
+        ("/etc/letsencrypt/live/engage.example.org/privkey.pem", str(work / "key.pem")),
+        ("/srv/engage/var/static/", f"{static_root}/"),
+        ("/srv/engage/var/media/", f"{media_root}/"),
+        ("engage.example.org", "localhost"),
+        ("    listen 8081;\n", f"    listen 127.0.0.1:{purge_port};\n"),
+    ]
+    for old, new in replacements:
+        if old not in site:
+            sys.exit(f"deploy/nginx/engage.conf no longer contains {old!r}: update .ci too")
+        site = site.replace(old, new)
+    (work / "site.conf").write_text(site)
+    for folder in ("cache", "tmp"):
+        (work / folder).mkdir(exist_ok=True)
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    purge_module = "/usr/lib/nginx/modules/ngx_http_cache_purge_module.so"
+    (work / "nginx.conf").write_text(
+        f"""{user}load_module {purge_module};
+pid {work}/nginx.pid;
+error_log {work}/error.log warn;
+events {{ worker_connections 512; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {work}/access.log;
+    client_body_temp_path {work}/tmp/body;
+    proxy_temp_path {work}/tmp/proxy;
+    fastcgi_temp_path {work}/tmp/fastcgi;
+    uwsgi_temp_path {work}/tmp/uwsgi;
+    scgi_temp_path {work}/tmp/scgi;
+    include {work}/site.conf;
+}}
+"""
+    )
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            "-subj", "/CN=localhost", "-keyout", str(work / "key.pem"),
+            "-out", str(work / "cert.pem"),
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+
+
+def main():
+    work = Path(tempfile.mkdtemp(prefix="multi-instance-"))
+    processes = []
+    try:
+        run(work, processes)
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        shutil.rmtree(work, ignore_errors=True)
+    if failures:
+        sys.exit(f"Multi-instance check failed: {len(failures)} problem(s).")
+    print("== Multi-instance check passed")
+
+
+def run(work, processes):
+    for name in ("DATABASE_URL", "REDIS_URL"):
+        if not os.environ.get(name):
+            sys.exit(f"{name} must be set (see .ci/run)")
+    static_root, media_root = work / "static", work / "media"
+    ports = {name: free_port() for name in ("a", "b", "https", "http", "purge")}
+    env = {
+        **os.environ,
+        "MEDIA_ROOT": str(media_root),
+        "STATIC_ROOT": str(static_root),
+        "ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "DJANGO_SETTINGS_MODULE": "site_project.settings.dev",
+    }
+    print("== Preparing the shared database and Redis", flush=True)
+    manage(env, "prepare_site", "--no-static")
+    env.update(
+        DJANGO_SETTINGS_MODULE="site_project.settings.production",
+        SECRET_KEY="multi-instance-check-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+        ALLOWED_HOSTS="localhost,127.0.0.1",
+        SECURE_PROXY_SSL_HEADER="true",
+        FRONTEND_CACHE_PURGE_URLS=f"http://127.0.0.1:{ports['purge']}",
+        ACCESS_LOG=str(work / "gunicorn-access.log"),
+    )
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+    manage(env, "check", "--deploy", "--fail-level", "WARNING")
+
+    print("== Starting instances A and B, and nginx in front of both", flush=True)
+    for name in ("a", "b"):
+        process = subprocess.Popen(
+            [str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "site_project.wsgi"],
+            cwd=ROOT,
+            env={**env, "PORT": str(ports[name])},
+        )
+        processes.append(process)
+        wait_for_port(ports[name], f"instance {name.upper()}", process)
+    render_nginx(
+        work,
+        [ports["a"], ports["b"]],
+        ports["https"],
+        ports["http"],
+        ports["purge"],
+        static_root,
+        media_root,
+    )
+    nginx = ["nginx", "-p", str(work), "-c", str(work / "nginx.conf")]
+    tested = subprocess.run([*nginx, "-t"], capture_output=True, text=True)
+    check(tested.returncode == 0, "nginx -t accepts deploy/nginx/engage.conf")
+    if tested.returncode:
+        sys.exit(tested.stderr)
+    processes.append(subprocess.Popen([*nginx, "-g", "daemon off;"]))
+    wait_for_port(ports["https"], "nginx")
+
+    a, b = Endpoint("A", ports["a"]), Endpoint("B", ports["b"])
+    proxy = Endpoint("nginx", ports["https"], tls=True)
+    check_proxy_basics(proxy, ports["http"], static_root)
+    essay, showing = pick_essay(env)
+    check_cache_hits(a, b, proxy, essay["url"])
+    check_editor_bypasses(proxy, a, essay["url"])
+
+    print("== Publishing a new title through instance A's admin", flush=True)
+    manage(env, "shell", "-c", draft_script(essay["id"], NEW_TITLE))
+    editor = Endpoint("A (editor)", ports["a"])
+    editor.log_in()
+    for endpoint in (a, b, proxy):
+        for url in [essay["url"], *showing]:
+            endpoint.get(url)  # every cache warm with the old version
+    editor.admin_post(f"/admin/bulk/wagtailcore/page/publish/?id={essay['id']}")
+    for endpoint in (a, b, proxy):
+        for url in [essay["url"], *showing]:
+            _, body = endpoint.get(url)
+            check(NEW_TITLE in body, f"{endpoint.name} shows the new title at once on {url}")
+
+    print("== Unpublishing it through instance A's admin", flush=True)
+    editor.admin_post(f"/admin/pages/{essay['id']}/unpublish/")
+    for endpoint in (a, b, proxy):
+        response, _ = endpoint.get(essay["url"])
+        check(response.status == 404, f"{endpoint.name}: the essay's page is gone at once")
+        for url in showing:
+            _, body = endpoint.get(url)
+            check(NEW_TITLE not in body, f"{endpoint.name}: gone from {url} at once")
+
+
+def check_proxy_basics(proxy, http_port, static_root):
+    print("== The reference proxy", flush=True)
+    connection = http.client.HTTPConnection("127.0.0.1", http_port, timeout=10)
+    connection.request("GET", "/essays/", headers={"Host": "localhost"})
+    redirect = connection.getresponse()
+    check(
+        redirect.status == 301 and redirect.getheader("Location") == "https://localhost/essays/",
+        "plain HTTP redirects to HTTPS",
+    )
+    css = next((static_root / "css").glob("site.*.css")).name
+    response, _ = proxy.get(f"/static/css/{css}")
+    check(
+        response.status == 200 and "immutable" in (response.getheader("Cache-Control") or ""),
+        "hashed static files come from disk with a long lifetime",
+    )
+    (static_root.parent / "media" / "documents").mkdir(parents=True, exist_ok=True)
+    (static_root.parent / "media" / "documents" / "report.txt").write_text("private")
+    response, _ = proxy.get("/media/documents/report.txt")
+    check(response.status == 404, "documents are never served from disk by the proxy")
+    response, body = proxy.get("/")
+    check(response.status == 200 and "<main" in body, "the home page comes through nginx")
+
+
+def pick_essay(env):
+    """An essay that discusses a method and has topics, and the URLs that show it."""
+    out = manage(env, "shell", "-c", PICK_ESSAY, capture=True)
+    picked = json.loads(out.strip().splitlines()[-1])
+    return picked["essay"], picked["showing"]
+
+
+PICK_ESSAY = """
+import json
+from blog.models import EssayPage
+essay = next(
+    e for e in EssayPage.objects.live().order_by("-date")
+    if e.method_links.exists() and e.topics.exists()
+)
+method = essay.method_links.first().method
+topic = essay.topics.first()
+showing = ["/", essay.get_parent().url, method.url, topic.get_absolute_url(), "/feeds/essays/rss/"]
+print(json.dumps({"essay": {"id": essay.pk, "url": essay.url}, "showing": showing}))
+"""
+
+
+def draft_script(page_id, title):
+    """A new draft title, saved as an editor's draft is: nothing public changes yet."""
+    return (
+        "from wagtail.models import Page\n"
+        f"page = Page.objects.get(pk={page_id}).specific\n"
+        f"page.title = {title!r}\n"
+        "page.save_revision()\n"
+    )
+
+
+def check_cache_hits(a, b, proxy, url):
+    print("== Caches shared by both instances", flush=True)
+    first, _ = a.get(url)
+    again, _ = a.get(url)
+    check(again.getheader("X-Cache") == "hit", "A: an anonymous repeat request is a cache hit")
+    other, _ = b.get(url)
+    check(other.getheader("X-Cache") == "hit", "B: a page A rendered is a hit on B (Redis)")
+    proxy.get(url)
+    response, _ = proxy.get(url)
+    check(response.getheader("X-Proxy-Cache") == "HIT", "nginx: a repeat request is a HIT")
+    response, _ = proxy.get(url + "?utm_source=newsletter")
+    check(response.getheader("X-Proxy-Cache") == "BYPASS", "nginx leaves query strings to the app")
+
+
+def check_editor_bypasses(proxy, a, url):
+    print("== Editors always get fresh pages", flush=True)
+    editor = Endpoint("nginx (editor)", proxy.port, tls=True)
+    editor.log_in()
+    for _ in range(2):
+        response, body = editor.get(url)
+        check(
+            response.getheader("X-Proxy-Cache") == "BYPASS"
+            and response.getheader("X-Cache") is None
+            and "wagtail-userbar" in body,
+            "a logged-in request through nginx is never a cache hit",
+        )
+    direct = Endpoint("A (editor)", a.port)
+    direct.cookies = dict(editor.cookies)
+    response, _ = direct.get(url)
+    check(response.getheader("X-Cache") is None, "a logged-in request to A is never a cache hit")
+    check(
+        response.getheader("Cache-Control") == "private, no-store",
+        "pages for editors are marked private, no-store",
+    )
+
+
+if __name__ == "__main__":
+    main()
