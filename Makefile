@@ -11,7 +11,7 @@ DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=site_project.settings.production \
 	SECRET_KEY=deploy-check-only-4f9c2b7e1a6d8e3f5c0b9a7d2e4f6a8c1b3d5e7f9a0c2e4 \
 	ALLOWED_HOSTS=example.org DATABASE_URL=sqlite:///:memory:
 
-.PHONY: run serve test install install-test prepare clean
+.PHONY: run serve test bench install install-test prepare clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ test: install-test | var
 	$(MANAGE) check
 	$(DEPLOY_CHECK_ENV) $(MANAGE) check --deploy --fail-level WARNING
 	$(BIN)/pytest
+
+# Requests per second (cached and uncached, beside a bare WSGI hello), queries, render
+# times and page sizes, on this machine: see bench/run.py. Uses wrk when installed.
+bench: install | var
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf var $(VENV)
