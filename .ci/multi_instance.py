@@ -1,7 +1,8 @@
 """CI: the site as several instances, for real.
 
 Two gunicorn instances (deploy/gunicorn.conf.py, production settings) share one
-PostgreSQL database and one Redis server, behind the reference nginx
+PostgreSQL database, one Redis server and one S3-compatible bucket for uploads (moto's
+S3 server, from PyPI), behind the reference nginx
 (deploy/nginx/engage.conf, checked with `nginx -t`) with its page cache and purge
 endpoint. An editor publishes and unpublishes through instance A's admin; both
 instances and the proxy must show the change on the very next request, on the page
@@ -9,7 +10,8 @@ and on every listing that shows it. Anonymous repeats are cache hits; an editor'
 requests never are.
 
 Run by .ci/run with DATABASE_URL and REDIS_URL set; needs nginx with
-libnginx-mod-http-cache-purge, and openssl.
+libnginx-mod-http-cache-purge, openssl, and the project's s3 extra plus moto[server]
+in .venv.
 """
 
 import http.client
@@ -30,6 +32,8 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+MOTO_SERVER = ROOT / ".venv" / "bin" / "moto_server"
+BUCKET = "engage-media"
 ADMIN_PASSWORD = "multi-instance-check-7731"
 NEW_TITLE = "Retitled on instance A"
 
@@ -221,14 +225,28 @@ def run(work, processes):
         if not os.environ.get(name):
             sys.exit(f"{name} must be set (see .ci/run)")
     static_root, media_root = work / "static", work / "media"
-    ports = {name: free_port() for name in ("a", "b", "https", "http", "purge")}
+    ports = {name: free_port() for name in ("a", "b", "https", "http", "purge", "s3")}
+    s3 = subprocess.Popen(
+        [str(MOTO_SERVER), "-H", "127.0.0.1", "-p", str(ports["s3"])],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    processes.append(s3)
+    wait_for_port(ports["s3"], "the S3 server", s3)
+    s3_url = f"http://127.0.0.1:{ports['s3']}"
     env = {
         **os.environ,
         "MEDIA_ROOT": str(media_root),
         "STATIC_ROOT": str(static_root),
         "ADMIN_PASSWORD": ADMIN_PASSWORD,
         "DJANGO_SETTINGS_MODULE": "site_project.settings.dev",
+        "S3_BUCKET": BUCKET,
+        "S3_ENDPOINT_URL": s3_url,
+        "S3_REGION": "eu-west-2",
+        "S3_ACCESS_KEY_ID": "ci",
+        "S3_SECRET_ACCESS_KEY": "ci-secret",
     }
+    manage(env, "shell", "-c", CREATE_BUCKET)
     print("== Preparing the shared database and Redis", flush=True)
     manage(env, "prepare_site", "--no-static")
     env.update(
@@ -273,6 +291,7 @@ def run(work, processes):
     check_proxy_basics(proxy, ports["http"], static_root)
     essay, showing = pick_essay(env)
     check_cache_hits(a, b, proxy, essay["url"])
+    check_shared_media(b, s3_url, media_root)
     check_editor_bypasses(proxy, a, essay["url"])
 
     print("== Publishing a new title through instance A's admin", flush=True)
@@ -319,6 +338,49 @@ def check_proxy_basics(proxy, http_port, static_root):
     check(response.status == 404, "documents are never served from disk by the proxy")
     response, body = proxy.get("/")
     check(response.status == 200 and "<main" in body, "the home page comes through nginx")
+
+
+# The bucket as the README asks an operator to set it up: public read on images only.
+CREATE_BUCKET = """
+import json
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+client = default_storage.connection.meta.client
+bucket = default_storage.bucket_name
+client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
+public = [f"arn:aws:s3:::{bucket}/{folder}/*" for folder in ("images", "original_images")]
+client.put_bucket_policy(Bucket=bucket, Policy=json.dumps({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": public}
+]}))
+default_storage.save("documents/board-minutes.txt", ContentFile(b"private"))
+"""
+
+
+def check_shared_media(instance, s3_url, media_root):
+    print("== Uploads in the shared bucket", flush=True)
+    _, home = instance.get("/")
+    images = re.findall(rf'{re.escape(s3_url)}/{BUCKET}/images/[^"\s]+', home)
+    check(bool(images), "B's pages show images from the shared bucket")
+    if images:
+        status, kind = fetch_url(images[0])
+        check(
+            status == 200 and kind.startswith("image/"),
+            f"an image an instance made is served from the bucket ({status}, {kind})",
+        )
+    status, _ = fetch_url(f"{s3_url}/{BUCKET}/documents/board-minutes.txt")
+    check(status == 403, f"documents in the bucket are not public ({status})")
+    local = [p for folder in ("images", "original_images") for p in media_root.glob(folder)]
+    check(not local, "no image was written to the instances' local disk")
+
+
+def fetch_url(url):
+    """(status, content type) of an anonymous GET, straight to the object store."""
+    host, path = url.split("//", 1)[1].split("/", 1)
+    connection = http.client.HTTPConnection(host, timeout=10)
+    connection.request("GET", "/" + path)
+    response = connection.getresponse()
+    response.read()
+    return response.status, response.getheader("Content-Type", "")
 
 
 def pick_essay(env):
