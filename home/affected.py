@@ -17,6 +17,9 @@ list and link each other, never a hand-kept list of pages:
   that share a topic with it ("Related essays");
 - search results and the sitemap.
 
+A page in the main menu, or with pages below it (whose breadcrumbs show its title),
+is shown on too many pages to list: changing one clears the whole cache.
+
 Snippets and images are shown by the pages that refer to them, so their change
 touches what a change to each of those pages would. Some changes show on every page
 (site settings, taxonomy terms in chips, level ranges and the finder's filters); for
@@ -129,6 +132,9 @@ def essay_feed_paths():
 
 def affected_by_page(page):
     """Every public path whose HTML shows `page` (a specific page instance)."""
+    if page.show_in_menus or page.numchild:
+        # In the main menu of every page, or in the breadcrumbs of all the pages below.
+        return {EVERYTHING}
     paths = page_paths(page) | site_wide_paths()
     for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
         paths |= page_paths(ancestor)

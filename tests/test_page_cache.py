@@ -458,6 +458,16 @@ def test_saving_a_draft_changes_nothing_readers_see(client, content, page_cache,
 
 
 @pytest.mark.django_db
+def test_a_renamed_section_shows_in_every_menu_and_breadcrumb(client, content, page_cache, commit):
+    warm(client, "/", content["essay"].url, content["jury"].url)
+    blog = content["blog"]
+    blog.title = "Writing"
+    commit(builders.publish, blog)
+    for url in ("/", content["essay"].url, content["jury"].url):
+        assert ">Writing</a>" in get(client, url).content.decode(), url
+
+
+@pytest.mark.django_db
 def test_an_authors_new_name_shows_on_their_essays(client, content, page_cache, commit):
     from blog.models import EssayAuthor
 
