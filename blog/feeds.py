@@ -10,6 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Site
 
 from site_project.core.models import SiteSettings
+from site_project.core.visibility import visible
 from site_project.taxonomy.models import Topic
 
 from .models import EssayPage
@@ -45,7 +46,7 @@ class EssayFeed(Feed):
         return "New essays on community engagement in UK public services."
 
     def items(self, obj):
-        essays = EssayPage.objects.live().public().order_by("-date", "-pk")
+        essays = visible(EssayPage.objects.all(), obj.request).order_by("-date", "-pk")
         if obj.topic is not None:
             essays = essays.filter(topics__in=obj.topic.family_ids()).distinct()
         return [(essay, obj.request) for essay in essays[:FEED_LENGTH]]

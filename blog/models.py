@@ -14,9 +14,9 @@ from wagtail.search import index
 
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES, heading_anchor
 from site_project.blocks.streams import EssayStreamBlock
-from site_project.core.backlinks import visible_links
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
 from site_project.core.pagination import paginate
+from site_project.core.visibility import visible, visible_links
 from site_project.taxonomy.models import Topic
 
 from .reading import reading_minutes
@@ -39,12 +39,12 @@ class BlogIndexPage(BasePage):
     class Meta:
         verbose_name = "essays index"
 
-    def essays(self):
-        return EssayPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+    def essays(self, request=None):
+        return visible(EssayPage.objects.child_of(self), request).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        essays = self.essays()
+        essays = self.essays(request)
         notes = []
         # Topics with essays, and their broad topics (which gather their sub-topics' essays).
         topics = list(
@@ -57,7 +57,7 @@ class BlogIndexPage(BasePage):
         if topic:
             family = [topic.pk] + [t.pk for t in topics if t.parent_id == topic.pk]
             essays = essays.filter(topics__in=family).distinct()
-        years = [d.year for d in self.essays().dates("date", "year", order="DESC")]
+        years = [d.year for d in self.essays(request).dates("date", "year", order="DESC")]
         year_raw = request.GET.get("year", "").strip()
         year = next((y for y in years if str(y) == year_raw), None)
         if year_raw and year is None:
@@ -174,7 +174,7 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        siblings = EssayPage.objects.live().public().sibling_of(self, inclusive=False)
+        siblings = visible(EssayPage.objects.sibling_of(self, inclusive=False), request)
         topic_ids = [t.pk for t in self.topics.all()]
         context.update(
             og_type="article",
@@ -187,9 +187,12 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
             method_links=visible_links(
                 self.method_links.select_related("method__min_level", "method__max_level"),
                 "method",
+                request,
             ),
             principle_links=visible_links(
-                self.principle_links.select_related("principle__framework"), "principle"
+                self.principle_links.select_related("principle__framework"),
+                "principle",
+                request,
             ),
             related=list(
                 siblings.for_listing()

@@ -15,8 +15,9 @@ from wagtail.snippets.models import register_snippet
 
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES
 from site_project.blocks.streams import MethodStreamBlock, PrincipleStreamBlock
-from site_project.core.backlinks import live_pages_referring_to, visible_links, visible_pages
+from site_project.core.backlinks import live_pages_referring_to
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
+from site_project.core.visibility import visible, visible_links, visible_page_ids
 from site_project.taxonomy.models import EngagementLevel
 
 from .compare import build_comparison
@@ -44,7 +45,7 @@ class EngagementIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sections = self.get_children().live().public().specific()
+        sections = visible(self.get_children(), request).specific()
         context["finder"] = next((p for p in sections if isinstance(p, MethodIndexPage)), None)
         context["principles_index"] = next(
             (p for p in sections if isinstance(p, PrincipleIndexPage)), None
@@ -69,12 +70,9 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "method finder"
 
-    def methods(self):
-        return (
-            MethodPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("min_level", "max_level")
+    def methods(self, request=None):
+        return visible(MethodPage.objects.child_of(self), request).select_related(
+            "min_level", "max_level"
         )
 
     @path("")
@@ -82,25 +80,25 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
         filters = MethodFilters(request.GET)
         base_url = self.get_url(request)
         results = list(
-            filters.apply(self.methods()).order_by("min_level__rank", "max_level__rank", "title")
+            filters.apply(self.methods(request)).order_by(
+                "min_level__rank", "max_level__rank", "title"
+            )
         )
         context = {
             "filters": filters,
             "options": filters.form_options(),
             "chips": filters.chips(base_url),
             "results": results,
-            "relaxations": [] if results else filters.relaxations(self.methods(), base_url),
+            "relaxations": [] if results else filters.relaxations(self.methods(request), base_url),
         }
         return self.render(request, context_overrides=context)
 
     @path("compare/")
     def compare(self, request):
-        comparison = build_comparison(request.GET, self.methods())
+        comparison = build_comparison(request.GET, self.methods(request))
         context = {
             "comparison": comparison,
-            "all_methods": MethodPage.objects.live()
-            .public()
-            .child_of(self)
+            "all_methods": visible(MethodPage.objects.child_of(self), request)
             .order_by("title")
             .only("title", "slug"),
             "page_title": "Compare methods",
@@ -113,7 +111,9 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
     def spectrum(self, request):
         context = {
             "levels": list(EngagementLevel.objects.all()),
-            "methods": self.methods().order_by("min_level__rank", "max_level__rank", "title"),
+            "methods": self.methods(request).order_by(
+                "min_level__rank", "max_level__rank", "title"
+            ),
             "page_title": "Methods on the engagement spectrum",
         }
         return self.render(
@@ -125,9 +125,9 @@ class DiscussedInEssaysMixin:
     """For library pages that essays link to, through "methods/principles discussed"
     (reverse relation `essay_links`) or plain links in their text."""
 
-    def discussing_essays(self):
+    def discussing_essays(self, request=None):
         """Live, public essays that discuss this page, newest first."""
-        return live_pages_referring_to(self, "blog.EssayPage", "essay_links").order_by(
+        return live_pages_referring_to(self, "blog.EssayPage", "essay_links", request).order_by(
             "-date", "-first_published_at"
         )
 
@@ -345,13 +345,14 @@ class MethodPage(DiscussedInEssaysMixin, ListingCardPreviewMixin, BasePage):
         context["related_links"] = visible_links(
             self.related_method_links.select_related("method__min_level", "method__max_level"),
             "method",
+            request,
         )
         principle_links = visible_links(
-            self.principle_links.select_related("principle__framework"), "principle"
+            self.principle_links.select_related("principle__framework"), "principle", request
         )
         context["supports"] = [link for link in principle_links if link.effect == "supports"]
         context["risks"] = [link for link in principle_links if link.effect == "risks"]
-        context["essays"] = list(self.discussing_essays().for_listing())
+        context["essays"] = list(self.discussing_essays(request).for_listing())
         context["finder"] = self.get_parent()
         return context
 
@@ -429,9 +430,7 @@ class PrincipleIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["principles"] = (
-            PrinciplePage.objects.live()
-            .public()
-            .child_of(self)
+            visible(PrinciplePage.objects.child_of(self), request)
             .select_related("framework")
             .order_by("framework__sort_order", "framework__name", "title")
         )
@@ -481,10 +480,10 @@ class PrinciplePage(DiscussedInEssaysMixin, ListingCardPreviewMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        links = self.method_links.filter(page__in=visible_pages()).select_related(
+        links = self.method_links.filter(page__in=visible_page_ids(request)).select_related(
             "page__min_level", "page__max_level"
         )
         context["supporting_methods"] = [link for link in links if link.effect == "supports"]
         context["risky_methods"] = [link for link in links if link.effect == "risks"]
-        context["essays"] = list(self.discussing_essays().for_listing())
+        context["essays"] = list(self.discussing_essays(request).for_listing())
         return context

@@ -11,8 +11,8 @@ from blog.models import BlogIndexPage, EssayPage
 from engagement.models import MethodIndexPage, MethodPage
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES
 from site_project.blocks.streams import StandardStreamBlock
-from site_project.core.backlinks import visible_links
 from site_project.core.models import BasePage, editor_tabs
+from site_project.core.visibility import visible, visible_links
 from site_project.taxonomy.models import EngagementLevel, Topic
 
 
@@ -49,11 +49,11 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        essays = EssayPage.objects.live().public().descendant_of(self).for_listing()
+        essays = visible(EssayPage.objects.descendant_of(self), request).for_listing()
         featured_links = self.featured_essays.select_related("essay__hero_image").prefetch_related(
             "essay__hero_image__renditions", "essay__topics"
         )
-        featured = [link.essay for link in visible_links(featured_links, "essay")]
+        featured = [link.essay for link in visible_links(featured_links, "essay", request)]
         featured_ids = [e.pk for e in featured]
         context.update(
             featured=featured,
@@ -62,9 +62,7 @@ class HomePage(BasePage):
             finder=MethodIndexPage.objects.live().descendant_of(self).first(),
             levels=list(EngagementLevel.objects.all()),
             spectrum_methods=list(
-                MethodPage.objects.live()
-                .public()
-                .descendant_of(self)
+                visible(MethodPage.objects.descendant_of(self), request)
                 .select_related("min_level", "max_level")
                 .order_by("min_level__rank", "max_level__rank", "title")
                 .defer_streamfields()

@@ -11,8 +11,8 @@ from wagtail.models import Page
 
 from blog.models import EssayPage
 from engagement.models import MethodIndexPage, MethodPage, PrinciplePage
-from site_project.core.backlinks import visible_pages
 from site_project.core.pagination import paginate
+from site_project.core.visibility import visible, visible_page_ids
 from site_project.taxonomy.models import Topic
 
 from .models import StandardPage
@@ -28,17 +28,17 @@ MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
 
-def _live(model):
-    return model.objects.live().public()
+def _live(model, request):
+    return visible(model.objects.all(), request)
 
 
 @require_GET
 def topic_list(request):
-    visible = visible_pages()
+    shown = visible_page_ids(request)
     topics = Topic.objects.annotate(
-        essays_n=Count("essays", filter=Q(essays__in=visible), distinct=True),
-        methods_n=Count("methods", filter=Q(methods__in=visible), distinct=True),
-        principles_n=Count("principles", filter=Q(principles__in=visible), distinct=True),
+        essays_n=Count("essays", filter=Q(essays__in=shown), distinct=True),
+        methods_n=Count("methods", filter=Q(methods__in=shown), distinct=True),
+        principles_n=Count("principles", filter=Q(principles__in=shown), distinct=True),
     ).select_related("parent")
     by_parent = {}
     for topic in topics:
@@ -61,17 +61,17 @@ def topic_detail(request, slug):
     children = list(Topic.objects.filter(parent=topic))
     family = [topic.pk, *(child.pk for child in children)]
     essays = (
-        _live(EssayPage).filter(topics__in=family).distinct().order_by("-date", "-pk")
+        _live(EssayPage, request).filter(topics__in=family).distinct().order_by("-date", "-pk")
     ).for_listing()
     methods = (
-        _live(MethodPage)
+        _live(MethodPage, request)
         .filter(topics__in=family)
         .distinct()
         .select_related("min_level", "max_level")
         .order_by("min_level__rank", "title")
     )
     principles = (
-        _live(PrinciplePage)
+        _live(PrinciplePage, request)
         .filter(topics__in=family)
         .distinct()
         .select_related("framework")
@@ -117,11 +117,11 @@ def search(request):
     if query:
         context["promotions"] = list(
             SearchPromotion.objects.filter(query__query_string=query.lower())
-            .filter(Q(page__isnull=True) | Q(page__in=visible_pages()))
+            .filter(Q(page__isnull=True) | Q(page__in=visible_page_ids(request)))
             .select_related("page")
             .order_by("sort_order")
         )
-        pages = Page.objects.live().public().type(*SEARCH_TYPES)
+        pages = visible(Page.objects.type(*SEARCH_TYPES), request)
         try:
             results = pages.search(query, operator="and")
             page_obj, page_range, other, note = paginate(request, results, RESULTS_PER_PAGE)
@@ -149,7 +149,7 @@ def search(request):
 @require_GET
 def methods_shortcut(request, rest=""):
     """/methods/… is a short, shareable address for the method finder and its views."""
-    finder = MethodIndexPage.objects.live().public().first()
+    finder = visible(MethodIndexPage.objects.all(), request).first()
     finder_url = finder.get_url(request) if finder else None
     if not finder_url:
         raise Http404("There is no method finder yet.")

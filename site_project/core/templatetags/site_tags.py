@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from site_project.blocks.content import heading_anchor as _heading_anchor
 from site_project.core.models import SiteSettings
+from site_project.core.visibility import visible_in_python
 
 register = template.Library()
 
@@ -31,13 +32,13 @@ def main_nav(context):
     root = _site_root(request)
     if root is None:
         return {"sections": [], "general": []}
-    pages = (
+    pages = visible_in_python(
         Page.objects.live()
-        .public()
         .descendant_of(root)
         .filter(show_in_menus=True, depth__lte=root.depth + 2)
         .select_related("content_type")
-        .order_by("path")
+        .order_by("path"),
+        request,
     )
     current = context.get("page")
     current_path = getattr(current, "path", "") or ""
