@@ -93,6 +93,7 @@ class EssayQuerySet(PageQuerySet):
 
 class EssayPage(ListingCardPreviewMixin, BasePage):
     card_template = "components/essay_card.html"
+    serve_select_related = ("promote_image", "hero_image")
     objects = PageManager.from_queryset(EssayQuerySet)()
     date = models.DateField(
         "publication date",

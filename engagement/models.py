@@ -136,6 +136,7 @@ class MethodPage(DiscussedInEssaysMixin, ListingCardPreviewMixin, BasePage):
     """A structured guide to one engagement method."""
 
     card_template = "components/method_card.html"
+    serve_select_related = ("promote_image", "family", "min_level", "max_level")
 
     summary = models.CharField(
         max_length=280, help_text="One or two sentences for listings and search (280 characters)."
@@ -441,6 +442,7 @@ class PrinciplePage(DiscussedInEssaysMixin, ListingCardPreviewMixin, BasePage):
     """A principle of good engagement, with its barriers, enablers and indicators."""
 
     card_template = "components/principle_card.html"
+    serve_select_related = ("promote_image", "framework")
 
     statement = models.CharField(
         max_length=300, help_text="The principle in one sentence, in our own words."

@@ -57,18 +57,23 @@ def main_nav(context):
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
-    """Live ancestors from the site root down to `page`, plus their JSON-LD (one query)."""
+    """Live ancestors from the site root down to `page`, plus their JSON-LD (at most one
+    query: none for a page that routing found, as it already knows its ancestors)."""
     request = context.get("request")
     root = _site_root(request)
     if root is None or page is None or not getattr(page, "depth", None):
         return None
-    ancestors = (
-        Page.objects.ancestor_of(page)
-        .filter(depth__gte=root.depth)
-        .live()
-        .order_by("depth")
-        .only("id", "title", "url_path", "depth", "path")
-    )
+    served = getattr(page, "served_ancestors", None)
+    if served and served[0].pk == root.pk:
+        ancestors = [p for p in served if p.live]
+    else:
+        ancestors = (
+            Page.objects.ancestor_of(page)
+            .filter(depth__gte=root.depth)
+            .live()
+            .order_by("depth")
+            .only("id", "title", "url_path", "depth", "path")
+        )
     items = [("Home" if p.depth == root.depth else p.title, p.get_url(request)) for p in ancestors]
     items.append((page.title, page.get_url(request)))
     data = {
