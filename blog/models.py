@@ -2,7 +2,7 @@
 
 from django import forms
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -64,7 +64,7 @@ class BlogIndexPage(BasePage):
             notes.append(f"There are no essays from “{year_raw[:10]}”; showing all years.")
         if year:
             essays = essays.filter(date__year=year)
-        essays = essays.for_listing()
+        essays = essays.for_listing().prefetch_related("topics")
         page_obj, page_range, query, page_note = paginate(request, essays, self.per_page)
         if page_note:
             notes.append(page_note)
@@ -85,9 +85,12 @@ class BlogIndexPage(BasePage):
 class EssayQuerySet(PageQuerySet):
     def for_listing(self):
         """What an essay card needs, in a fixed number of queries: the hero image with its
-        renditions, and the topics."""
-        return self.select_related("hero_image").prefetch_related(
-            "hero_image__renditions", "topics"
+        renditions, and not the body. Cards that show their topics (`show_topics`) add
+        `.prefetch_related("topics")`."""
+        return (
+            self.defer_streamfields()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
         )
 
 
@@ -176,9 +179,12 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         siblings = visible(EssayPage.objects.sibling_of(self, inclusive=False), request)
-        topic_ids = [t.pk for t in self.topics.all()]
+        topics = list(self.topics.all())
+        topic_ids = [t.pk for t in topics]
+        previous_essay, next_essay = self.neighbours(siblings)
         context.update(
             og_type="article",
+            topics=topics,
             authors=[
                 a.person
                 for a in self.authors.select_related("person__photo").prefetch_related(
@@ -203,22 +209,32 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
             )
             if topic_ids
             else [],
-            # Same order as the essays index (date, then id), so essays sharing a date
-            # still chain together.
-            previous_essay=siblings.filter(
-                Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
-            )
-            .order_by("-date", "-pk")
-            .first()
-            if self.date
-            else None,
-            next_essay=siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk))
-            .order_by("date", "pk")
-            .first()
-            if self.date
-            else None,
+            previous_essay=previous_essay,
+            next_essay=next_essay,
         )
         return context
+
+    def neighbours(self, siblings):
+        """The older and the newer essay next to this one, in one query.
+
+        Same order as the essays index (date, then id), so essays sharing a date still
+        chain together."""
+        if not self.date:
+            return None, None
+        key = (self.date, self.pk)
+        older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk))
+        newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk))
+        pair = siblings.defer_streamfields().filter(
+            Q(pk=Subquery(older.order_by("-date", "-pk").values("pk")[:1]))
+            | Q(pk=Subquery(newer.order_by("date", "pk").values("pk")[:1]))
+        )
+        previous_essay = next_essay = None
+        for essay in pair:
+            if (essay.date, essay.pk) < key:
+                previous_essay = essay
+            else:
+                next_essay = essay
+        return previous_essay, next_essay
 
 
 class EssayAuthor(Orderable):

@@ -343,6 +343,8 @@ class MethodPage(DiscussedInEssaysMixin, ListingCardPreviewMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["levels"] = list(EngagementLevel.objects.all())
+        context["purposes"] = list(self.purposes.all())
+        context["topics"] = list(self.topics.all())
         context["related_links"] = visible_links(
             self.related_method_links.select_related("method__min_level", "method__max_level"),
             "method",

@@ -51,6 +51,9 @@ class SiteSettings(BaseSiteSetting):
         help_text="Used when a shared page has no image of its own (1200×630 works best).",
     )
 
+    # Every page's sharing metadata falls back to this image: load it with the settings.
+    select_related = ["default_share_image"]
+
     panels = [
         FieldPanel("site_name"),
         FieldPanel("tagline"),
