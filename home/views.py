@@ -13,7 +13,7 @@ from blog.models import EssayPage
 from engagement.models import MethodIndexPage, MethodPage, PrinciplePage
 from site_project.core.pagination import paginate
 from site_project.core.visibility import visible, visible_page_ids
-from site_project.taxonomy.models import Topic
+from site_project.taxonomy.models import Topic, topic_groups
 
 from .models import StandardPage
 
@@ -39,16 +39,12 @@ def topic_list(request):
         essays_n=Count("essays", filter=Q(essays__in=shown), distinct=True),
         methods_n=Count("methods", filter=Q(methods__in=shown), distinct=True),
         principles_n=Count("principles", filter=Q(principles__in=shown), distinct=True),
-    ).select_related("parent")
-    by_parent = {}
-    for topic in topics:
-        by_parent.setdefault(topic.parent_id, []).append(topic)
-    groups = [(topic, by_parent.get(topic.pk, [])) for topic in by_parent.get(None, [])]
+    )
     return TemplateResponse(
         request,
         "home/topic_list.html",
         {
-            "groups": groups,
+            "groups": topic_groups(topics),
             "page_title": "Topics",
             "meta_description": "Every topic, with the essays, method guides and principles on it.",
         },

@@ -71,6 +71,15 @@ class Topic(index.Indexed, models.Model):
         return [self.pk, *Topic.objects.filter(parent_id=self.pk).values_list("pk", flat=True)]
 
 
+def topic_groups(topics):
+    """Broad topics in the order given, each with its sub-topics: [(topic, [sub-topics])].
+    Grouped in Python, so the whole vocabulary costs one query."""
+    by_parent = {}
+    for topic in topics:
+        by_parent.setdefault(topic.parent_id, []).append(topic)
+    return [(topic, by_parent.get(topic.pk, [])) for topic in by_parent.get(None, [])]
+
+
 class EngagementLevel(models.Model):
     """A step on the participation spectrum: how much influence people are promised."""
 
