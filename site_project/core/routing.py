@@ -4,7 +4,8 @@ Wagtail's own routing walks down the tree a level at a time, with two queries pe
 level (the child by its slug, then the child as its specific type), so a method guide
 three levels below home cost eight queries before any of its content. Here one query
 finds every page along the path, and only the page being served is loaded as its
-specific type, together with the foreign keys its template shows.
+specific type, together with the foreign keys its template shows. The same query
+brings the site menu's pages (see core/navigation.py), which every page shows.
 
 The result is the same as Wagtail's: drafts may lie on the path but are never served,
 a routable page's own sub-URLs come before its children, and a page type with its own
@@ -12,17 +13,19 @@ a routable page's own sub-URLs come before its children, and a page type with it
 the served page, so breadcrumbs and the serve-time privacy check need no more queries.
 """
 
+from django.db.models import Q
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from .navigation import menu_q, remember_menu
 from .visibility import view_restrictions
 
 
 def route_path(start, request, path_components):
     """Route `path_components` below `start` (a specific page), as `Page.route` would."""
-    children = _pages_on_path(start, path_components)
+    children = _pages_on_path(start, path_components, request)
     node, trail, remaining = start, [], list(path_components)
     while remaining:
         slug, remaining = remaining[0], remaining[1:]
@@ -57,18 +60,19 @@ def route_path(start, request, path_components):
     return RouteResult(_served(node, trail, request))
 
 
-def _pages_on_path(start, path_components):
-    """Every page below `start` that could lie on the path, by (parent path, slug)."""
-    if not path_components:
-        return {}
-    candidates = Page.objects.filter(
-        path__startswith=start.path,
-        depth__gt=start.depth,
-        depth__lte=start.depth + len(path_components),
-        slug__in=set(path_components),
+def _pages_on_path(start, path_components, request):
+    """Every page below `start` that could lie on the path, by (parent path, slug).
+
+    The menu's pages below `start` come in the same query and are left on the request."""
+    on_path = Q(depth__lte=start.depth + len(path_components), slug__in=set(path_components))
+    pages = list(
+        Page.objects.filter(path__startswith=start.path, depth__gt=start.depth)
+        .filter(on_path | menu_q(start))
+        .order_by("path")
     )
+    remember_menu(request, start, pages)
     by_parent_and_slug = {}
-    for page in candidates:
+    for page in pages:
         by_parent_and_slug.setdefault((page.path[: -Page.steplen], page.slug), []).append(page)
     return by_parent_and_slug
 

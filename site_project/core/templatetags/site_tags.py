@@ -10,7 +10,7 @@ from wagtail.models import Page, Site
 
 from site_project.blocks.content import heading_anchor as _heading_anchor
 from site_project.core.models import SiteSettings
-from site_project.core.visibility import visible_in_python
+from site_project.core.navigation import menu_pages
 
 register = template.Library()
 
@@ -24,7 +24,8 @@ def _site_root(request):
 
 @register.simple_tag(takes_context=True)
 def main_nav(context):
-    """Pages ticked 'Show in menus' under the site root, in tree order (one query).
+    """Pages ticked 'Show in menus' under the site root, in tree order (no query on a page
+    that routing found, which fetched them too; one query elsewhere).
 
     Section pages (essays, methods, principles) come first; general pages such as
     About come last. Each item says whether the current page lies within it."""
@@ -32,14 +33,7 @@ def main_nav(context):
     root = _site_root(request)
     if root is None:
         return {"sections": [], "general": []}
-    pages = visible_in_python(
-        Page.objects.live()
-        .descendant_of(root)
-        .filter(show_in_menus=True, depth__lte=root.depth + 2)
-        .select_related("content_type")
-        .order_by("path"),
-        request,
-    )
+    pages = menu_pages(request, root)
     current = context.get("page")
     current_path = getattr(current, "path", "") or ""
     nav = {"sections": [], "general": []}
@@ -50,7 +44,7 @@ def main_nav(context):
             item.nav_current = "true"
         else:
             item.nav_current = ""
-        group = "general" if item.content_type.model == "standardpage" else "sections"
+        group = "general" if item.cached_content_type.model == "standardpage" else "sections"
         nav[group].append(item)
     return nav
 
