@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -17,6 +18,7 @@ from site_project.blocks.content import SIMPLE_TEXT_FEATURES
 from site_project.blocks.streams import MethodStreamBlock, PrincipleStreamBlock
 from site_project.core.backlinks import live_pages_referring_to
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
+from site_project.core.pagination import first_and_total, paginate
 from site_project.core.visibility import visible, visible_links, visible_page_ids
 from site_project.taxonomy.models import EngagementLevel
 
@@ -121,21 +123,55 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
         )
 
 
-class DiscussedInEssaysMixin:
+class DiscussedInEssaysMixin(RoutablePageMixin):
     """For library pages that essays link to, through "methods/principles discussed"
-    (reverse relation `essay_links`) or plain links in their text."""
+    (reverse relation `essay_links`) or plain links in their text.
+
+    The page itself shows the newest few with the total, so its size stays the same
+    however many essays discuss it; all of them are listed, a page at a time, at
+    `<page url>essays/`. Put it after ListingCardPreviewMixin in a page's bases: the
+    card preview mode must be asked first, as RoutablePageMixin previews its index view
+    whatever the mode."""
+
+    discussed_as = "page"  # the page type in the reader's words: "this method"
+    essays_shown = 6
+    essays_per_page = 10
 
     def discussing_essays(self, request=None):
         """Live, public essays that discuss this page, newest first."""
         return live_pages_referring_to(self, "blog.EssayPage", "essay_links", request).order_by(
-            "-date", "-first_published_at"
+            "-date", "-first_published_at", "-pk"
         )
 
+    def newest_discussing_essays(self, request):
+        """(the newest few essays, how many there are in all), in one query."""
+        return first_and_total(self.discussing_essays(request).for_listing(), self.essays_shown)
 
-class MethodPage(DiscussedInEssaysMixin, ListingCardPreviewMixin, BasePage):
+    @path("essays/")
+    def essays_discussing(self, request):
+        essays = self.discussing_essays(request).for_listing()
+        page_obj, page_range, query, note = paginate(request, essays, self.essays_per_page)
+        # Wagtail's base context, not the page type's own get_context (which comes
+        # before this mixin and gathers everything the full page shows).
+        context = super().get_context(request)
+        context.update(
+            essays=page_obj,
+            page_obj=page_obj,
+            page_range=page_range,
+            query=query,
+            notes=[note] if note else [],
+            page_title=f"Essays that discuss {self.title}",
+            meta_description=f"Every essay that discusses the {self.discussed_as} "
+            f"“{self.title}”, newest first.",
+        )
+        return TemplateResponse(request, "engagement/discussing_essays.html", context)
+
+
+class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, BasePage):
     """A structured guide to one engagement method."""
 
     card_template = "components/method_card.html"
+    discussed_as = "method"
     serve_select_related = ("promote_image", "family", "min_level", "max_level")
 
     summary = models.CharField(
@@ -355,7 +391,7 @@ class MethodPage(DiscussedInEssaysMixin, ListingCardPreviewMixin, BasePage):
         )
         context["supports"] = [link for link in principle_links if link.effect == "supports"]
         context["risks"] = [link for link in principle_links if link.effect == "risks"]
-        context["essays"] = list(self.discussing_essays(request).for_listing())
+        context["essays"], context["essays_total"] = self.newest_discussing_essays(request)
         context["finder"] = self.get_parent()
         return context
 
@@ -440,10 +476,11 @@ class PrincipleIndexPage(BasePage):
         return context
 
 
-class PrinciplePage(DiscussedInEssaysMixin, ListingCardPreviewMixin, BasePage):
+class PrinciplePage(ListingCardPreviewMixin, DiscussedInEssaysMixin, BasePage):
     """A principle of good engagement, with its barriers, enablers and indicators."""
 
     card_template = "components/principle_card.html"
+    discussed_as = "principle"
     serve_select_related = ("promote_image", "framework")
 
     statement = models.CharField(
@@ -489,5 +526,5 @@ class PrinciplePage(DiscussedInEssaysMixin, ListingCardPreviewMixin, BasePage):
         )
         context["supporting_methods"] = [link for link in links if link.effect == "supports"]
         context["risky_methods"] = [link for link in links if link.effect == "risks"]
-        context["essays"] = list(self.discussing_essays(request).for_listing())
+        context["essays"], context["essays_total"] = self.newest_discussing_essays(request)
         return context

@@ -103,11 +103,13 @@ JUNK_PARAMS = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "where", ["essays", "finder", "compare", "spectrum", "search", "topics", "topic"]
+    "where",
+    ["essays", "finder", "compare", "spectrum", "search", "topics", "topic", "discussing"],
 )
 def test_junk_query_strings_never_break_a_page(client, site, where):
     base = {
         "essays": site["blog"].url,
+        "discussing": site["jury"].url + "essays/",
         "finder": site["finder"].url,
         "compare": site["finder"].url + "compare/",
         "spectrum": site["finder"].url + "spectrum/",
@@ -127,6 +129,16 @@ def test_bad_page_numbers_tell_the_reader_what_happened(client, site):
     assert "recognised, so here is the first page" in text(response)
     response = client.get(site["blog"].url + "?page=99999")
     assert "There is only one page, so here it is." in text(response)
+    response = client.get(site["jury"].url + "essays/?page=abc")
+    assert "recognised, so here is the first page" in text(response)
+    response = client.get(site["jury"].url + "essays/?page=0")
+    assert "Pages start at 1, so here is the first page." in text(response)
+
+
+@pytest.mark.django_db
+def test_unknown_addresses_below_a_method_page_are_404(client, site):
+    assert client.get(site["jury"].url + "nope/").status_code == 404
+    assert client.get(site["jury"].url + "essays/nope/").status_code == 404
 
 
 @pytest.mark.django_db

@@ -50,9 +50,12 @@ def main_nav(context):
 
 
 @register.simple_tag(takes_context=True)
-def breadcrumbs(context, page):
+def breadcrumbs(context, page, here=""):
     """Live ancestors from the site root down to `page`, plus their JSON-LD (at most one
-    query: none for a page that routing found, as it already knows its ancestors)."""
+    query: none for a page that routing found, as it already knows its ancestors).
+
+    `here` names a view within the page (a routable page's sub-URL): it then comes last,
+    at the current address, after the page itself."""
     request = context.get("request")
     root = _site_root(request)
     if root is None or page is None or not getattr(page, "depth", None):
@@ -70,6 +73,8 @@ def breadcrumbs(context, page):
         )
     items = [("Home" if p.depth == root.depth else p.title, p.get_url(request)) for p in ancestors]
     items.append((page.title, page.get_url(request)))
+    if here:
+        items.append((here, request.path if request else ""))
     data = {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
