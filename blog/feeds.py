@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 from site_project.core.models import SiteSettings
 from site_project.core.visibility import visible
-from site_project.taxonomy.models import Topic
+from site_project.taxonomy.models import Topic, tagged_with
 
 from .models import EssayPage
 
@@ -48,7 +48,7 @@ class EssayFeed(Feed):
     def items(self, obj):
         essays = visible(EssayPage.objects.all(), obj.request).order_by("-date", "-pk")
         if obj.topic is not None:
-            essays = essays.filter(topics__in=obj.topic.family_ids()).distinct()
+            essays = tagged_with(essays, obj.topic.family_ids())
         return [(essay, obj.request) for essay in essays[:FEED_LENGTH]]
 
     def item_title(self, item):

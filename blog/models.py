@@ -17,7 +17,7 @@ from site_project.blocks.streams import EssayStreamBlock
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
 from site_project.core.pagination import paginate
 from site_project.core.visibility import visible, visible_links
-from site_project.taxonomy.models import Topic
+from site_project.taxonomy.models import Topic, tagged_with
 
 from .reading import reading_minutes
 
@@ -46,9 +46,15 @@ class BlogIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         essays = self.essays(request)
         notes = []
-        # Topics with essays, and their broad topics (which gather their sub-topics' essays).
+        # Topics with essays, and their broad topics (which gather their sub-topics' essays):
+        # read from the tag table of the listed essays, with no join to DISTINCT away.
+        tagged = EssayPage.topics.through.objects.filter(essaypage_id__in=essays.values("pk"))
+        tag_ids = tagged.values("topic_id")
         topics = list(
-            Topic.objects.filter(Q(essays__in=essays) | Q(children__essays__in=essays)).distinct()
+            Topic.objects.filter(
+                Q(pk__in=tag_ids)
+                | Q(pk__in=Topic.objects.filter(pk__in=tag_ids).values("parent_id"))
+            )
         )
         topic_slug = request.GET.get("topic", "").strip()
         topic = next((t for t in topics if t.slug == topic_slug), None)
@@ -56,7 +62,7 @@ class BlogIndexPage(BasePage):
             notes.append(f"There are no essays on the topic “{topic_slug[:40]}”; showing all.")
         if topic:
             family = [topic.pk] + [t.pk for t in topics if t.parent_id == topic.pk]
-            essays = essays.filter(topics__in=family).distinct()
+            essays = tagged_with(essays, family)
         years = [d.year for d in self.essays(request).dates("date", "year", order="DESC")]
         year_raw = request.GET.get("year", "").strip()
         year = next((y for y in years if str(y) == year_raw), None)

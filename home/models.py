@@ -62,8 +62,8 @@ class HomePage(BasePage):
         context.update(
             featured=featured,
             latest=list(essays.exclude(pk__in=featured_ids).order_by("-date", "-pk")[:3]),
-            essays_index=_first_of_type(sections, BlogIndexPage),
-            finder=_first_of_type(sections, MethodIndexPage),
+            essays_index=first_of_type(sections, BlogIndexPage),
+            finder=first_of_type(sections, MethodIndexPage),
             levels=list(EngagementLevel.objects.all()),
             spectrum_methods=list(
                 visible(MethodPage.objects.descendant_of(self), request)
@@ -76,7 +76,7 @@ class HomePage(BasePage):
         return context
 
 
-def _first_of_type(pages, page_class):
+def first_of_type(pages, page_class):
     """The first page (in tree order) of `page_class` among `pages`."""
     return next((p for p in pages if issubclass(p.specific_class, page_class)), None)
 

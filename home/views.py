@@ -1,21 +1,21 @@
 """Views that gather both halves of the site: topic pages and site search."""
 
 from django.db import DatabaseError
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
-from blog.models import EssayPage
+from blog.models import BlogIndexPage, EssayPage
 from engagement.models import MethodIndexPage, MethodPage, PrinciplePage
-from site_project.core.pagination import paginate
+from site_project.core.pagination import first_and_total, paginate
 from site_project.core.visibility import visible, visible_page_ids
-from site_project.taxonomy.models import Topic, topic_groups
+from site_project.taxonomy.models import Topic, count_tagged, tagged_with, topic_groups
 
-from .models import StandardPage
+from .models import StandardPage, first_of_type
 
 SEARCH_TYPES = (EssayPage, MethodPage, PrinciplePage, StandardPage)
 TYPE_LABELS = {
@@ -26,19 +26,27 @@ TYPE_LABELS = {
 }
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+# A topic page shows the newest essays and the first method guides, linking to the
+# essays index and the method finder filtered by the topic for the rest.
+TOPIC_ESSAYS_SHOWN = 6
+TOPIC_METHODS_SHOWN = 6
 
 
 def _live(model, request):
     return visible(model.objects.all(), request)
 
 
+def _on_topics(model, request, topic_ids):
+    return tagged_with(_live(model, request), topic_ids)
+
+
 @require_GET
 def topic_list(request):
     shown = visible_page_ids(request)
     topics = Topic.objects.annotate(
-        essays_n=Count("essays", filter=Q(essays__in=shown), distinct=True),
-        methods_n=Count("methods", filter=Q(methods__in=shown), distinct=True),
-        principles_n=Count("principles", filter=Q(principles__in=shown), distinct=True),
+        essays_n=count_tagged(EssayPage, shown),
+        methods_n=count_tagged(MethodPage, shown),
+        principles_n=count_tagged(PrinciplePage, shown),
     )
     return TemplateResponse(
         request,
@@ -53,26 +61,31 @@ def topic_list(request):
 
 @require_GET
 def topic_detail(request, slug):
-    topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
-    children = list(Topic.objects.filter(parent=topic))
-    family = [topic.pk, *(child.pk for child in children)]
-    essays = (
-        _live(EssayPage, request).filter(topics__in=family).distinct().order_by("-date", "-pk")
-    ).for_listing()
-    methods = (
-        _live(MethodPage, request)
-        .filter(topics__in=family)
-        .distinct()
+    # The topic and its sub-topics in one query.
+    family = list(
+        Topic.objects.select_related("parent").filter(Q(slug=slug) | Q(parent__slug=slug))
+    )
+    topic = next((t for t in family if t.slug == slug), None)
+    if topic is None:
+        raise Http404("No such topic.")
+    children = [t for t in family if t.parent_id == topic.pk]
+    family_ids = [t.pk for t in family]
+    essays, essays_total = first_and_total(
+        _on_topics(EssayPage, request, family_ids).order_by("-date", "-pk").for_listing(),
+        TOPIC_ESSAYS_SHOWN,
+    )
+    methods, methods_total = first_and_total(
+        _on_topics(MethodPage, request, family_ids)
         .select_related("min_level", "max_level")
-        .order_by("min_level__rank", "title")
+        .order_by("min_level__rank", "title", "pk"),
+        TOPIC_METHODS_SHOWN,
     )
+    # Principles stay complete: there are a few dozen in the whole library.
     principles = (
-        _live(PrinciplePage, request)
-        .filter(topics__in=family)
-        .distinct()
-        .select_related("framework")
-        .order_by("title")
+        _on_topics(PrinciplePage, request, family_ids).select_related("framework").order_by("title")
     )
+    # Where the full lists live, in one query.
+    sections = list(visible(Page.objects.type(BlogIndexPage, MethodIndexPage), request))
     return TemplateResponse(
         request,
         "home/topic_detail.html",
@@ -80,7 +93,11 @@ def topic_detail(request, slug):
             "topic": topic,
             "children": children,
             "essays": essays,
+            "essays_total": essays_total,
+            "essays_index": first_of_type(sections, BlogIndexPage),
             "methods": methods,
+            "methods_total": methods_total,
+            "finder": first_of_type(sections, MethodIndexPage),
             "principles": principles,
             "page_title": topic.name,
             "meta_description": topic.description

@@ -394,6 +394,22 @@ def test_topic_list_shows_counts(client, site):
 
 
 @pytest.mark.django_db
+def test_topic_list_is_alphabetical_like_the_home_page(client, site):
+    builders.topic("Arts")
+    body = text(client.get("/topics/"))
+    names = re.findall(r'<h2><a href="/topics/[^"]+/">([^<]+)</a></h2>', body)
+    assert names == sorted(names) == ["Arts", "Health and care"]
+
+
+@pytest.mark.django_db
+def test_topic_list_counts_only_what_readers_can_see(client, site, hidden):
+    # Every hidden page is on Health and care; its own visible pages are one of each.
+    body = text(client.get("/topics/"))
+    counts = re.search(r'>Health and care</a></h2>.*?<span class="counts">([^<]+)<', body, re.S)
+    assert counts.group(1) == "1 essay, 1 method, 0 principles"
+
+
+@pytest.mark.django_db
 def test_topic_page_gathers_content_of_its_sub_topics(client, site):
     body = text(client.get("/topics/health-and-care/"))
     assert "On prevention" in body and "On surveys" in body
