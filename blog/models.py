@@ -191,12 +191,9 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
         context.update(
             og_type="article",
             topics=topics,
-            authors=[
-                a.person
-                for a in self.authors.select_related("person__photo").prefetch_related(
-                    "person__photo__renditions"
-                )
-            ],
+            # A photo's one rendition comes from Wagtail's rendition cache; prefetching
+            # every rendition of every photo would cost each essay a query.
+            authors=[a.person for a in self.authors.select_related("person__photo")],
             method_links=visible_links(
                 self.method_links.select_related("method__min_level", "method__max_level"),
                 "method",
