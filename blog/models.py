@@ -195,12 +195,16 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
             # every rendition of every photo would cost each essay a query.
             authors=[a.person for a in self.authors.select_related("person__photo")],
             method_links=visible_links(
-                self.method_links.select_related("method__min_level", "method__max_level"),
+                self.method_links.select_related("method__min_level", "method__max_level").defer(
+                    "method__body"
+                ),
                 "method",
                 request,
             ),
             principle_links=visible_links(
-                self.principle_links.select_related("principle__framework"),
+                self.principle_links.select_related("principle__framework").defer(
+                    "principle__body"
+                ),
                 "principle",
                 request,
             ),

@@ -82,9 +82,9 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
         filters = MethodFilters(request.GET)
         base_url = self.get_url(request)
         results = list(
-            filters.apply(self.methods(request)).order_by(
-                "min_level__rank", "max_level__rank", "title"
-            )
+            filters.apply(self.methods(request))
+            .defer_streamfields()
+            .order_by("min_level__rank", "max_level__rank", "title")
         )
         context = {
             "filters": filters,
@@ -113,9 +113,9 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
     def spectrum(self, request):
         context = {
             "levels": list(EngagementLevel.objects.all()),
-            "methods": self.methods(request).order_by(
-                "min_level__rank", "max_level__rank", "title"
-            ),
+            "methods": self.methods(request)
+            .defer_streamfields()
+            .order_by("min_level__rank", "max_level__rank", "title"),
             "page_title": "Methods on the engagement spectrum",
         }
         return self.render(
@@ -382,12 +382,16 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, BasePage):
         context["purposes"] = list(self.purposes.all())
         context["topics"] = list(self.topics.all())
         context["related_links"] = visible_links(
-            self.related_method_links.select_related("method__min_level", "method__max_level"),
+            self.related_method_links.select_related(
+                "method__min_level", "method__max_level"
+            ).defer("method__body"),
             "method",
             request,
         )
         principle_links = visible_links(
-            self.principle_links.select_related("principle__framework"), "principle", request
+            self.principle_links.select_related("principle__framework").defer("principle__body"),
+            "principle",
+            request,
         )
         context["supports"] = [link for link in principle_links if link.effect == "supports"]
         context["risks"] = [link for link in principle_links if link.effect == "risks"]
@@ -470,6 +474,7 @@ class PrincipleIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["principles"] = (
             visible(PrinciplePage.objects.child_of(self), request)
+            .defer_streamfields()
             .select_related("framework")
             .order_by("framework__sort_order", "framework__name", "title")
         )
@@ -521,8 +526,10 @@ class PrinciplePage(ListingCardPreviewMixin, DiscussedInEssaysMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        links = self.method_links.filter(page__in=visible_page_ids(request)).select_related(
-            "page__min_level", "page__max_level"
+        links = (
+            self.method_links.filter(page__in=visible_page_ids(request))
+            .select_related("page__min_level", "page__max_level")
+            .defer("page__body")
         )
         context["supporting_methods"] = [link for link in links if link.effect == "supports"]
         context["risky_methods"] = [link for link in links if link.effect == "risks"]

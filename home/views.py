@@ -76,13 +76,17 @@ def topic_detail(request, slug):
     )
     methods, methods_total = first_and_total(
         _on_topics(MethodPage, request, family_ids)
+        .defer_streamfields()
         .select_related("min_level", "max_level")
         .order_by("min_level__rank", "title", "pk"),
         TOPIC_METHODS_SHOWN,
     )
     # Principles stay complete: there are a few dozen in the whole library.
     principles = (
-        _on_topics(PrinciplePage, request, family_ids).select_related("framework").order_by("title")
+        _on_topics(PrinciplePage, request, family_ids)
+        .defer_streamfields()
+        .select_related("framework")
+        .order_by("title")
     )
     # Where the full lists live, in one query.
     sections = list(visible(Page.objects.type(BlogIndexPage, MethodIndexPage), request))
