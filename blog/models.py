@@ -108,6 +108,9 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
         "publication date",
         null=True,
         blank=True,
+        # Essays are listed, paged and chained (older/newer) by date: indexed, those
+        # stay quick however many essays there are.
+        db_index=True,
         help_text="Leave empty to use the date it is first published.",
     )
     summary = models.CharField(
