@@ -10,7 +10,8 @@ from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Site
 
 from site_project.core.models import SiteSettings
-from site_project.taxonomy.models import Topic
+from site_project.core.visibility import visible
+from site_project.taxonomy.models import Topic, tagged_with
 
 from .models import EssayPage
 
@@ -45,9 +46,9 @@ class EssayFeed(Feed):
         return "New essays on community engagement in UK public services."
 
     def items(self, obj):
-        essays = EssayPage.objects.live().public().order_by("-date", "-pk")
+        essays = visible(EssayPage.objects.all(), obj.request).order_by("-date", "-pk")
         if obj.topic is not None:
-            essays = essays.filter(topics__in=obj.topic.family_ids()).distinct()
+            essays = tagged_with(essays, obj.topic.family_ids())
         return [(essay, obj.request) for essay in essays[:FEED_LENGTH]]
 
     def item_title(self, item):

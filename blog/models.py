@@ -2,7 +2,7 @@
 
 from django import forms
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,10 +14,10 @@ from wagtail.search import index
 
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES, heading_anchor
 from site_project.blocks.streams import EssayStreamBlock
-from site_project.core.backlinks import visible_links
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
 from site_project.core.pagination import paginate
-from site_project.taxonomy.models import Topic
+from site_project.core.visibility import visible, visible_links
+from site_project.taxonomy.models import Topic, tagged_with
 
 from .reading import reading_minutes
 
@@ -39,16 +39,22 @@ class BlogIndexPage(BasePage):
     class Meta:
         verbose_name = "essays index"
 
-    def essays(self):
-        return EssayPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+    def essays(self, request=None):
+        return visible(EssayPage.objects.child_of(self), request).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        essays = self.essays()
+        essays = self.essays(request)
         notes = []
-        # Topics with essays, and their broad topics (which gather their sub-topics' essays).
+        # Topics with essays, and their broad topics (which gather their sub-topics' essays):
+        # read from the tag table of the listed essays, with no join to DISTINCT away.
+        tagged = EssayPage.topics.through.objects.filter(essaypage_id__in=essays.values("pk"))
+        tag_ids = tagged.values("topic_id")
         topics = list(
-            Topic.objects.filter(Q(essays__in=essays) | Q(children__essays__in=essays)).distinct()
+            Topic.objects.filter(
+                Q(pk__in=tag_ids)
+                | Q(pk__in=Topic.objects.filter(pk__in=tag_ids).values("parent_id"))
+            )
         )
         topic_slug = request.GET.get("topic", "").strip()
         topic = next((t for t in topics if t.slug == topic_slug), None)
@@ -56,15 +62,15 @@ class BlogIndexPage(BasePage):
             notes.append(f"There are no essays on the topic “{topic_slug[:40]}”; showing all.")
         if topic:
             family = [topic.pk] + [t.pk for t in topics if t.parent_id == topic.pk]
-            essays = essays.filter(topics__in=family).distinct()
-        years = [d.year for d in self.essays().dates("date", "year", order="DESC")]
+            essays = tagged_with(essays, family)
+        years = [d.year for d in self.essays(request).dates("date", "year", order="DESC")]
         year_raw = request.GET.get("year", "").strip()
         year = next((y for y in years if str(y) == year_raw), None)
         if year_raw and year is None:
             notes.append(f"There are no essays from “{year_raw[:10]}”; showing all years.")
         if year:
             essays = essays.filter(date__year=year)
-        essays = essays.for_listing()
+        essays = essays.for_listing().prefetch_related("topics")
         page_obj, page_range, query, page_note = paginate(request, essays, self.per_page)
         if page_note:
             notes.append(page_note)
@@ -85,19 +91,26 @@ class BlogIndexPage(BasePage):
 class EssayQuerySet(PageQuerySet):
     def for_listing(self):
         """What an essay card needs, in a fixed number of queries: the hero image with its
-        renditions, and the topics."""
-        return self.select_related("hero_image").prefetch_related(
-            "hero_image__renditions", "topics"
+        renditions, and not the body. Cards that show their topics (`show_topics`) add
+        `.prefetch_related("topics")`."""
+        return (
+            self.defer_streamfields()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
         )
 
 
 class EssayPage(ListingCardPreviewMixin, BasePage):
     card_template = "components/essay_card.html"
+    serve_select_related = ("promote_image", "hero_image")
     objects = PageManager.from_queryset(EssayQuerySet)()
     date = models.DateField(
         "publication date",
         null=True,
         blank=True,
+        # Essays are listed, paged and chained (older/newer) by date: indexed, those
+        # stay quick however many essays there are.
+        db_index=True,
         help_text="Leave empty to use the date it is first published.",
     )
     summary = models.CharField(
@@ -174,22 +187,29 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        siblings = EssayPage.objects.live().public().sibling_of(self, inclusive=False)
-        topic_ids = [t.pk for t in self.topics.all()]
+        siblings = visible(EssayPage.objects.sibling_of(self, inclusive=False), request)
+        topics = list(self.topics.all())
+        topic_ids = [t.pk for t in topics]
+        previous_essay, next_essay = self.neighbours(siblings)
         context.update(
             og_type="article",
-            authors=[
-                a.person
-                for a in self.authors.select_related("person__photo").prefetch_related(
-                    "person__photo__renditions"
-                )
-            ],
+            topics=topics,
+            # A photo's one rendition comes from Wagtail's rendition cache; prefetching
+            # every rendition of every photo would cost each essay a query.
+            authors=[a.person for a in self.authors.select_related("person__photo")],
             method_links=visible_links(
-                self.method_links.select_related("method__min_level", "method__max_level"),
+                self.method_links.select_related("method__min_level", "method__max_level").defer(
+                    "method__body"
+                ),
                 "method",
+                request,
             ),
             principle_links=visible_links(
-                self.principle_links.select_related("principle__framework"), "principle"
+                self.principle_links.select_related("principle__framework").defer(
+                    "principle__body"
+                ),
+                "principle",
+                request,
             ),
             related=list(
                 siblings.for_listing()
@@ -199,22 +219,32 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
             )
             if topic_ids
             else [],
-            # Same order as the essays index (date, then id), so essays sharing a date
-            # still chain together.
-            previous_essay=siblings.filter(
-                Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
-            )
-            .order_by("-date", "-pk")
-            .first()
-            if self.date
-            else None,
-            next_essay=siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk))
-            .order_by("date", "pk")
-            .first()
-            if self.date
-            else None,
+            previous_essay=previous_essay,
+            next_essay=next_essay,
         )
         return context
+
+    def neighbours(self, siblings):
+        """The older and the newer essay next to this one, in one query.
+
+        Same order as the essays index (date, then id), so essays sharing a date still
+        chain together."""
+        if not self.date:
+            return None, None
+        key = (self.date, self.pk)
+        older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk))
+        newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk))
+        pair = siblings.defer_streamfields().filter(
+            Q(pk=Subquery(older.order_by("-date", "-pk").values("pk")[:1]))
+            | Q(pk=Subquery(newer.order_by("date", "pk").values("pk")[:1]))
+        )
+        previous_essay = next_essay = None
+        for essay in pair:
+            if (essay.date, essay.pk) < key:
+                previous_essay = essay
+            else:
+                next_essay = essay
+        return previous_essay, next_essay
 
 
 class EssayAuthor(Orderable):

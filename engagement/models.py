@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -15,8 +16,10 @@ from wagtail.snippets.models import register_snippet
 
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES
 from site_project.blocks.streams import MethodStreamBlock, PrincipleStreamBlock
-from site_project.core.backlinks import live_pages_referring_to, visible_links, visible_pages
+from site_project.core.backlinks import live_pages_referring_to
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
+from site_project.core.pagination import first_and_total, paginate
+from site_project.core.visibility import visible, visible_links, visible_page_ids
 from site_project.taxonomy.models import EngagementLevel
 
 from .compare import build_comparison
@@ -44,7 +47,7 @@ class EngagementIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sections = self.get_children().live().public().specific()
+        sections = visible(self.get_children(), request).specific()
         context["finder"] = next((p for p in sections if isinstance(p, MethodIndexPage)), None)
         context["principles_index"] = next(
             (p for p in sections if isinstance(p, PrincipleIndexPage)), None
@@ -69,12 +72,9 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "method finder"
 
-    def methods(self):
-        return (
-            MethodPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("min_level", "max_level")
+    def methods(self, request=None):
+        return visible(MethodPage.objects.child_of(self), request).select_related(
+            "min_level", "max_level"
         )
 
     @path("")
@@ -82,25 +82,25 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
         filters = MethodFilters(request.GET)
         base_url = self.get_url(request)
         results = list(
-            filters.apply(self.methods()).order_by("min_level__rank", "max_level__rank", "title")
+            filters.apply(self.methods(request))
+            .defer_streamfields()
+            .order_by("min_level__rank", "max_level__rank", "title")
         )
         context = {
             "filters": filters,
             "options": filters.form_options(),
             "chips": filters.chips(base_url),
             "results": results,
-            "relaxations": [] if results else filters.relaxations(self.methods(), base_url),
+            "relaxations": [] if results else filters.relaxations(self.methods(request), base_url),
         }
         return self.render(request, context_overrides=context)
 
     @path("compare/")
     def compare(self, request):
-        comparison = build_comparison(request.GET, self.methods())
+        comparison = build_comparison(request.GET, self.methods(request))
         context = {
             "comparison": comparison,
-            "all_methods": MethodPage.objects.live()
-            .public()
-            .child_of(self)
+            "all_methods": visible(MethodPage.objects.child_of(self), request)
             .order_by("title")
             .only("title", "slug"),
             "page_title": "Compare methods",
@@ -113,7 +113,9 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
     def spectrum(self, request):
         context = {
             "levels": list(EngagementLevel.objects.all()),
-            "methods": self.methods().order_by("min_level__rank", "max_level__rank", "title"),
+            "methods": self.methods(request)
+            .defer_streamfields()
+            .order_by("min_level__rank", "max_level__rank", "title"),
             "page_title": "Methods on the engagement spectrum",
         }
         return self.render(
@@ -121,21 +123,56 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
         )
 
 
-class DiscussedInEssaysMixin:
+class DiscussedInEssaysMixin(RoutablePageMixin):
     """For library pages that essays link to, through "methods/principles discussed"
-    (reverse relation `essay_links`) or plain links in their text."""
+    (reverse relation `essay_links`) or plain links in their text.
 
-    def discussing_essays(self):
+    The page itself shows the newest few with the total, so its size stays the same
+    however many essays discuss it; all of them are listed, a page at a time, at
+    `<page url>essays/`. Put it after ListingCardPreviewMixin in a page's bases: the
+    card preview mode must be asked first, as RoutablePageMixin previews its index view
+    whatever the mode."""
+
+    discussed_as = "page"  # the page type in the reader's words: "this method"
+    essays_shown = 6
+    essays_per_page = 10
+
+    def discussing_essays(self, request=None):
         """Live, public essays that discuss this page, newest first."""
-        return live_pages_referring_to(self, "blog.EssayPage", "essay_links").order_by(
-            "-date", "-first_published_at"
+        return live_pages_referring_to(self, "blog.EssayPage", "essay_links", request).order_by(
+            "-date", "-first_published_at", "-pk"
         )
 
+    def newest_discussing_essays(self, request):
+        """(the newest few essays, how many there are in all), in one query."""
+        return first_and_total(self.discussing_essays(request).for_listing(), self.essays_shown)
 
-class MethodPage(DiscussedInEssaysMixin, ListingCardPreviewMixin, BasePage):
+    @path("essays/")
+    def essays_discussing(self, request):
+        essays = self.discussing_essays(request).for_listing()
+        page_obj, page_range, query, note = paginate(request, essays, self.essays_per_page)
+        # Wagtail's base context, not the page type's own get_context (which comes
+        # before this mixin and gathers everything the full page shows).
+        context = super().get_context(request)
+        context.update(
+            essays=page_obj,
+            page_obj=page_obj,
+            page_range=page_range,
+            query=query,
+            notes=[note] if note else [],
+            page_title=f"Essays that discuss {self.title}",
+            meta_description=f"Every essay that discusses the {self.discussed_as} "
+            f"“{self.title}”, newest first.",
+        )
+        return TemplateResponse(request, "engagement/discussing_essays.html", context)
+
+
+class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, BasePage):
     """A structured guide to one engagement method."""
 
     card_template = "components/method_card.html"
+    discussed_as = "method"
+    serve_select_related = ("promote_image", "family", "min_level", "max_level")
 
     summary = models.CharField(
         max_length=280, help_text="One or two sentences for listings and search (280 characters)."
@@ -342,16 +379,23 @@ class MethodPage(DiscussedInEssaysMixin, ListingCardPreviewMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["levels"] = list(EngagementLevel.objects.all())
+        context["purposes"] = list(self.purposes.all())
+        context["topics"] = list(self.topics.all())
         context["related_links"] = visible_links(
-            self.related_method_links.select_related("method__min_level", "method__max_level"),
+            self.related_method_links.select_related(
+                "method__min_level", "method__max_level"
+            ).defer("method__body"),
             "method",
+            request,
         )
         principle_links = visible_links(
-            self.principle_links.select_related("principle__framework"), "principle"
+            self.principle_links.select_related("principle__framework").defer("principle__body"),
+            "principle",
+            request,
         )
         context["supports"] = [link for link in principle_links if link.effect == "supports"]
         context["risks"] = [link for link in principle_links if link.effect == "risks"]
-        context["essays"] = list(self.discussing_essays().for_listing())
+        context["essays"], context["essays_total"] = self.newest_discussing_essays(request)
         context["finder"] = self.get_parent()
         return context
 
@@ -429,19 +473,20 @@ class PrincipleIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["principles"] = (
-            PrinciplePage.objects.live()
-            .public()
-            .child_of(self)
+            visible(PrinciplePage.objects.child_of(self), request)
+            .defer_streamfields()
             .select_related("framework")
             .order_by("framework__sort_order", "framework__name", "title")
         )
         return context
 
 
-class PrinciplePage(DiscussedInEssaysMixin, ListingCardPreviewMixin, BasePage):
+class PrinciplePage(ListingCardPreviewMixin, DiscussedInEssaysMixin, BasePage):
     """A principle of good engagement, with its barriers, enablers and indicators."""
 
     card_template = "components/principle_card.html"
+    discussed_as = "principle"
+    serve_select_related = ("promote_image", "framework")
 
     statement = models.CharField(
         max_length=300, help_text="The principle in one sentence, in our own words."
@@ -481,10 +526,12 @@ class PrinciplePage(DiscussedInEssaysMixin, ListingCardPreviewMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        links = self.method_links.filter(page__in=visible_pages()).select_related(
-            "page__min_level", "page__max_level"
+        links = (
+            self.method_links.filter(page__in=visible_page_ids(request))
+            .select_related("page__min_level", "page__max_level")
+            .defer("page__body")
         )
         context["supporting_methods"] = [link for link in links if link.effect == "supports"]
         context["risky_methods"] = [link for link in links if link.effect == "risks"]
-        context["essays"] = list(self.discussing_essays().for_listing())
+        context["essays"], context["essays_total"] = self.newest_discussing_essays(request)
         return context

@@ -4,16 +4,16 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from blog.models import BlogIndexPage, EssayPage
 from engagement.models import MethodIndexPage, MethodPage
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES
 from site_project.blocks.streams import StandardStreamBlock
-from site_project.core.backlinks import visible_links
 from site_project.core.models import BasePage, editor_tabs
-from site_project.taxonomy.models import EngagementLevel, Topic
+from site_project.core.visibility import visible, visible_links
+from site_project.taxonomy.models import EngagementLevel, Topic, topic_groups
 
 
 class HomePage(BasePage):
@@ -49,29 +49,36 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        essays = EssayPage.objects.live().public().descendant_of(self).for_listing()
+        essays = visible(EssayPage.objects.descendant_of(self), request).for_listing()
         featured_links = self.featured_essays.select_related("essay__hero_image").prefetch_related(
-            "essay__hero_image__renditions", "essay__topics"
+            "essay__hero_image__renditions"
         )
-        featured = [link.essay for link in visible_links(featured_links, "essay")]
+        featured = [link.essay for link in visible_links(featured_links, "essay", request)]
         featured_ids = [e.pk for e in featured]
+        # The essays index and the method finder, in one query.
+        sections = list(
+            Page.objects.live().descendant_of(self).type(BlogIndexPage, MethodIndexPage)
+        )
         context.update(
             featured=featured,
             latest=list(essays.exclude(pk__in=featured_ids).order_by("-date", "-pk")[:3]),
-            essays_index=BlogIndexPage.objects.live().descendant_of(self).first(),
-            finder=MethodIndexPage.objects.live().descendant_of(self).first(),
+            essays_index=first_of_type(sections, BlogIndexPage),
+            finder=first_of_type(sections, MethodIndexPage),
             levels=list(EngagementLevel.objects.all()),
             spectrum_methods=list(
-                MethodPage.objects.live()
-                .public()
-                .descendant_of(self)
+                visible(MethodPage.objects.descendant_of(self), request)
                 .select_related("min_level", "max_level")
                 .order_by("min_level__rank", "max_level__rank", "title")
                 .defer_streamfields()
             ),
-            topics=Topic.objects.filter(parent__isnull=True).prefetch_related("children"),
+            topic_groups=topic_groups(Topic.objects.all()),
         )
         return context
+
+
+def first_of_type(pages, page_class):
+    """The first page (in tree order) of `page_class` among `pages`."""
+    return next((p for p in pages if issubclass(p.specific_class, page_class)), None)
 
 
 class HomeFeaturedEssay(Orderable):

@@ -1,21 +1,21 @@
 """Views that gather both halves of the site: topic pages and site search."""
 
 from django.db import DatabaseError
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
-from blog.models import EssayPage
+from blog.models import BlogIndexPage, EssayPage
 from engagement.models import MethodIndexPage, MethodPage, PrinciplePage
-from site_project.core.backlinks import visible_pages
-from site_project.core.pagination import paginate
-from site_project.taxonomy.models import Topic
+from site_project.core.pagination import first_and_total, paginate
+from site_project.core.visibility import visible, visible_page_ids
+from site_project.taxonomy.models import Topic, count_tagged, tagged_with, topic_groups
 
-from .models import StandardPage
+from .models import StandardPage, first_of_type
 
 SEARCH_TYPES = (EssayPage, MethodPage, PrinciplePage, StandardPage)
 TYPE_LABELS = {
@@ -26,29 +26,33 @@ TYPE_LABELS = {
 }
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+# A topic page shows the newest essays and the first method guides, linking to the
+# essays index and the method finder filtered by the topic for the rest.
+TOPIC_ESSAYS_SHOWN = 6
+TOPIC_METHODS_SHOWN = 6
 
 
-def _live(model):
-    return model.objects.live().public()
+def _live(model, request):
+    return visible(model.objects.all(), request)
+
+
+def _on_topics(model, request, topic_ids):
+    return tagged_with(_live(model, request), topic_ids)
 
 
 @require_GET
 def topic_list(request):
-    visible = visible_pages()
+    shown = visible_page_ids(request)
     topics = Topic.objects.annotate(
-        essays_n=Count("essays", filter=Q(essays__in=visible), distinct=True),
-        methods_n=Count("methods", filter=Q(methods__in=visible), distinct=True),
-        principles_n=Count("principles", filter=Q(principles__in=visible), distinct=True),
-    ).select_related("parent")
-    by_parent = {}
-    for topic in topics:
-        by_parent.setdefault(topic.parent_id, []).append(topic)
-    groups = [(topic, by_parent.get(topic.pk, [])) for topic in by_parent.get(None, [])]
+        essays_n=count_tagged(EssayPage, shown),
+        methods_n=count_tagged(MethodPage, shown),
+        principles_n=count_tagged(PrinciplePage, shown),
+    )
     return TemplateResponse(
         request,
         "home/topic_list.html",
         {
-            "groups": groups,
+            "groups": topic_groups(topics),
             "page_title": "Topics",
             "meta_description": "Every topic, with the essays, method guides and principles on it.",
         },
@@ -57,26 +61,35 @@ def topic_list(request):
 
 @require_GET
 def topic_detail(request, slug):
-    topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
-    children = list(Topic.objects.filter(parent=topic))
-    family = [topic.pk, *(child.pk for child in children)]
-    essays = (
-        _live(EssayPage).filter(topics__in=family).distinct().order_by("-date", "-pk")
-    ).for_listing()
-    methods = (
-        _live(MethodPage)
-        .filter(topics__in=family)
-        .distinct()
-        .select_related("min_level", "max_level")
-        .order_by("min_level__rank", "title")
+    # The topic and its sub-topics in one query.
+    family = list(
+        Topic.objects.select_related("parent").filter(Q(slug=slug) | Q(parent__slug=slug))
     )
+    topic = next((t for t in family if t.slug == slug), None)
+    if topic is None:
+        raise Http404("No such topic.")
+    children = [t for t in family if t.parent_id == topic.pk]
+    family_ids = [t.pk for t in family]
+    essays, essays_total = first_and_total(
+        _on_topics(EssayPage, request, family_ids).order_by("-date", "-pk").for_listing(),
+        TOPIC_ESSAYS_SHOWN,
+    )
+    methods, methods_total = first_and_total(
+        _on_topics(MethodPage, request, family_ids)
+        .defer_streamfields()
+        .select_related("min_level", "max_level")
+        .order_by("min_level__rank", "title", "pk"),
+        TOPIC_METHODS_SHOWN,
+    )
+    # Principles stay complete: there are a few dozen in the whole library.
     principles = (
-        _live(PrinciplePage)
-        .filter(topics__in=family)
-        .distinct()
+        _on_topics(PrinciplePage, request, family_ids)
+        .defer_streamfields()
         .select_related("framework")
         .order_by("title")
     )
+    # Where the full lists live, in one query.
+    sections = list(visible(Page.objects.type(BlogIndexPage, MethodIndexPage), request))
     return TemplateResponse(
         request,
         "home/topic_detail.html",
@@ -84,7 +97,11 @@ def topic_detail(request, slug):
             "topic": topic,
             "children": children,
             "essays": essays,
+            "essays_total": essays_total,
+            "essays_index": first_of_type(sections, BlogIndexPage),
             "methods": methods,
+            "methods_total": methods_total,
+            "finder": first_of_type(sections, MethodIndexPage),
             "principles": principles,
             "page_title": topic.name,
             "meta_description": topic.description
@@ -117,11 +134,11 @@ def search(request):
     if query:
         context["promotions"] = list(
             SearchPromotion.objects.filter(query__query_string=query.lower())
-            .filter(Q(page__isnull=True) | Q(page__in=visible_pages()))
+            .filter(Q(page__isnull=True) | Q(page__in=visible_page_ids(request)))
             .select_related("page")
             .order_by("sort_order")
         )
-        pages = Page.objects.live().public().type(*SEARCH_TYPES)
+        pages = visible(Page.objects.type(*SEARCH_TYPES), request)
         try:
             results = pages.search(query, operator="and")
             page_obj, page_range, other, note = paginate(request, results, RESULTS_PER_PAGE)
@@ -149,7 +166,7 @@ def search(request):
 @require_GET
 def methods_shortcut(request, rest=""):
     """/methods/… is a short, shareable address for the method finder and its views."""
-    finder = MethodIndexPage.objects.live().public().first()
+    finder = visible(MethodIndexPage.objects.all(), request).first()
     finder_url = finder.get_url(request) if finder else None
     if not finder_url:
         raise Http404("There is no method finder yet.")

@@ -13,7 +13,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from blog.models import BlogIndexPage, EssayMethodLink, EssayPage, EssayPrincipleLink
+from blog.models import BlogIndexPage, EssayAuthor, EssayMethodLink, EssayPage, EssayPrincipleLink
 from engagement.models import (
     EngagementIndexPage,
     MethodIndexPage,
@@ -22,6 +22,7 @@ from engagement.models import (
     PrinciplePage,
 )
 from home.models import HomePage
+from site_project.core.models import Person
 from site_project.taxonomy.models import EngagementLevel, Purpose, Topic
 
 _counter = itertools.count(1)
@@ -133,6 +134,7 @@ def essay(
     methods=(),
     principles=(),
     topics=(),
+    authors=(),
     body=None,
     date=None,
     **fields,
@@ -158,6 +160,8 @@ def essay(
         page.method_links.add(EssayMethodLink(method=m))
     for p in principles:
         page.principle_links.add(EssayPrincipleLink(principle=p))
+    for person_ in authors:
+        page.authors.add(EssayAuthor(person=person_))
     page.topics.set(topics)
     revision = page.save_revision()
     if live:
@@ -175,6 +179,10 @@ def image(title="Test image", colour=(31, 95, 91), size=(640, 360)):
         description=f"{title}, a flat colour",
         file=ImageFile(buffer, name=f"{slugify(title)}.jpg"),
     )
+
+
+def person(name, photo=None, bio="Writes about engagement."):
+    return Person.objects.create(name=name, role="Practitioner", photo=photo, bio=bio)
 
 
 def root_page():

@@ -8,11 +8,14 @@ import json
 import math
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
 from django.template.loader import get_template
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail import blocks
 from wagtail.admin.icons import get_icons
+from wagtail.rich_text import expand_db_html
 
 from blog.reading import WORDS_PER_MINUTE, count_words, reading_minutes
 from site_project.blocks.content import CallToActionBlock, heading_anchor
@@ -210,6 +213,22 @@ def test_call_to_action_prefers_the_page_when_both_are_given(sections):
         {"title": "Essays", "page": sections["blog"].pk, "url": "https://example.org/"}
     )
     assert value.href == sections["blog"].url
+
+
+@pytest.mark.django_db
+def test_page_links_in_rich_text_point_at_each_page_in_one_query(sections):
+    pages = [
+        builders.method(sections["finder"], "World café"),
+        builders.principle(sections["principles"], "Feed back"),
+        builders.essay(sections["blog"], "On cafés"),
+    ]
+    html = "".join(f'<p><a linktype="page" id="{page.pk}">{page.title}</a></p>' for page in pages)
+    links = [f'<a href="{page.url}">{page.title}</a>' for page in pages]  # caches site roots
+    with CaptureQueriesContext(connection) as ctx:
+        expanded = expand_db_html(html)
+    for link in links:
+        assert link in expanded
+    assert len(ctx.captured_queries) == 1
 
 
 # --- Reading time ----------------------------------------------------------------------

@@ -103,11 +103,13 @@ JUNK_PARAMS = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "where", ["essays", "finder", "compare", "spectrum", "search", "topics", "topic"]
+    "where",
+    ["essays", "finder", "compare", "spectrum", "search", "topics", "topic", "discussing"],
 )
 def test_junk_query_strings_never_break_a_page(client, site, where):
     base = {
         "essays": site["blog"].url,
+        "discussing": site["jury"].url + "essays/",
         "finder": site["finder"].url,
         "compare": site["finder"].url + "compare/",
         "spectrum": site["finder"].url + "spectrum/",
@@ -127,6 +129,16 @@ def test_bad_page_numbers_tell_the_reader_what_happened(client, site):
     assert "recognised, so here is the first page" in text(response)
     response = client.get(site["blog"].url + "?page=99999")
     assert "There is only one page, so here it is." in text(response)
+    response = client.get(site["jury"].url + "essays/?page=abc")
+    assert "recognised, so here is the first page" in text(response)
+    response = client.get(site["jury"].url + "essays/?page=0")
+    assert "Pages start at 1, so here is the first page." in text(response)
+
+
+@pytest.mark.django_db
+def test_unknown_addresses_below_a_method_page_are_404(client, site):
+    assert client.get(site["jury"].url + "nope/").status_code == 404
+    assert client.get(site["jury"].url + "essays/nope/").status_code == 404
 
 
 @pytest.mark.django_db
@@ -379,6 +391,22 @@ def test_topic_list_shows_counts(client, site):
     body = text(client.get("/topics/"))
     assert "Health and care" in body and "Prevention" in body
     assert "1 essay, 1 method, 0 principles" in body  # Prevention
+
+
+@pytest.mark.django_db
+def test_topic_list_is_alphabetical_like_the_home_page(client, site):
+    builders.topic("Arts")
+    body = text(client.get("/topics/"))
+    names = re.findall(r'<h2><a href="/topics/[^"]+/">([^<]+)</a></h2>', body)
+    assert names == sorted(names) == ["Arts", "Health and care"]
+
+
+@pytest.mark.django_db
+def test_topic_list_counts_only_what_readers_can_see(client, site, hidden):
+    # Every hidden page is on Health and care; its own visible pages are one of each.
+    body = text(client.get("/topics/"))
+    counts = re.search(r'>Health and care</a></h2>.*?<span class="counts">([^<]+)<', body, re.S)
+    assert counts.group(1) == "1 essay, 1 method, 0 principles"
 
 
 @pytest.mark.django_db

@@ -152,15 +152,15 @@ class CostBreakdownBlock(blocks.StructBlock):
 
 class MethodChooserBlock(blocks.PageChooserBlock):
     """Chooses a method guide and loads its level range in the same query, so a body
-    with several method cards costs one query for all of them."""
+    with several method cards costs one query for all of them (without their bodies,
+    which a card does not show)."""
 
     def __init__(self, **kwargs):
         super().__init__(page_type="engagement.MethodPage", **kwargs)
 
     def bulk_to_python(self, values):
-        pages = self.target_model.objects.select_related("min_level", "max_level").in_bulk(
-            [value for value in values if value]
-        )
+        methods = self.target_model.objects.select_related("min_level", "max_level")
+        pages = methods.defer_streamfields().in_bulk([value for value in values if value])
         return [pages.get(value) for value in values]
 
 

@@ -11,6 +11,8 @@ from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from .routing import route_path
+
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
@@ -48,6 +50,9 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text="Used when a shared page has no image of its own (1200×630 works best).",
     )
+
+    # Every page's sharing metadata falls back to this image: load it with the settings.
+    select_related = ["default_share_image"]
 
     panels = [
         FieldPanel("site_name"),
@@ -104,8 +109,22 @@ class BasePage(Page):
         FieldPanel("promote_image"),
     ]
 
+    # Foreign keys the page's own templates show, loaded with the page when it is served.
+    serve_select_related = ("promote_image",)
+
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        return route_path(self, request, path_components)
+
+    def get_view_restrictions(self):
+        # A served page already knows its restrictions (see core/routing.py): the
+        # serve-time privacy check then costs no queries of its own.
+        served = getattr(self, "served_view_restrictions", None)
+        if served is not None:
+            return served
+        return super().get_view_restrictions()
 
     @cached_property
     def meta_description(self):

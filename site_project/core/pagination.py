@@ -1,7 +1,9 @@
 """Forgiving pagination: junk or out-of-range page numbers give a sensible page and a
-note for the reader, never an error."""
+note for the reader, never an error. And lists cut short on a page that links to them
+in full."""
 
 from django.core.paginator import Paginator
+from django.db.models import Count, Window
 
 
 def paginate(request, items, per_page):
@@ -29,3 +31,10 @@ def paginate(request, items, per_page):
     query = request.GET.copy()
     query.pop("page", None)
     return page_obj, list(page_range), query.urlencode(), note
+
+
+def first_and_total(queryset, count):
+    """(the first `count` items, how many there are in all), in one query: each row
+    carries a window count over the whole result, taken before the slice."""
+    items = list(queryset.annotate(total_in_list=Window(Count("pk")))[:count])
+    return items, items[0].total_in_list if items else 0

@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -69,6 +71,33 @@ class Topic(index.Indexed, models.Model):
     def family_ids(self):
         """This topic and its sub-topics, for gathering content 'under' a topic."""
         return [self.pk, *Topic.objects.filter(parent_id=self.pk).values_list("pk", flat=True)]
+
+
+def tagged_with(pages, topic_ids):
+    """The pages of `pages` (essays, methods or principles) tagged with any of
+    `topic_ids`, each once: a subquery on the primary key rather than a join, so there
+    is no DISTINCT to slow the list and its count."""
+    return pages.filter(pk__in=pages.model.objects.filter(topics__in=topic_ids).values("pk"))
+
+
+def count_tagged(page_model, page_ids):
+    """A Topic annotation: how many pages of `page_model` among `page_ids` (a subquery)
+    carry the topic. Counted in the tag table for each topic, so several counts on one
+    list stay one quick query (joins to several page types would multiply their rows)."""
+    tags = page_model.topics.through.objects.filter(
+        topic_id=OuterRef("pk"),
+        **{f"{page_model.topics.field.m2m_field_name()}_id__in": page_ids},
+    )
+    return Coalesce(Subquery(tags.values("topic_id").annotate(n=Count("*")).values("n")), 0)
+
+
+def topic_groups(topics):
+    """Broad topics in the order given, each with its sub-topics: [(topic, [sub-topics])].
+    Grouped in Python, so the whole vocabulary costs one query."""
+    by_parent = {}
+    for topic in topics:
+        by_parent.setdefault(topic.parent_id, []).append(topic)
+    return [(topic, by_parent.get(topic.pk, [])) for topic in by_parent.get(None, [])]
 
 
 class EngagementLevel(models.Model):

@@ -31,6 +31,7 @@ def page_types():
         "spectrum": "/methods/spectrum/",
         "compare": "/methods/compare/?m=citizens-jury&m=world-cafe&m=participatory-budgeting",
         "method": method.url,
+        "method-essays": method.url + "essays/",
         "principles": "/engagement/principles/",
         "principle": principle.url,
         "topics": "/topics/",

@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from site_project.blocks.content import heading_anchor as _heading_anchor
 from site_project.core.models import SiteSettings
+from site_project.core.navigation import menu_pages
 
 register = template.Library()
 
@@ -23,7 +24,8 @@ def _site_root(request):
 
 @register.simple_tag(takes_context=True)
 def main_nav(context):
-    """Pages ticked 'Show in menus' under the site root, in tree order (one query).
+    """Pages ticked 'Show in menus' under the site root, in tree order (no query on a page
+    that routing found, which fetched them too; one query elsewhere).
 
     Section pages (essays, methods, principles) come first; general pages such as
     About come last. Each item says whether the current page lies within it."""
@@ -31,14 +33,7 @@ def main_nav(context):
     root = _site_root(request)
     if root is None:
         return {"sections": [], "general": []}
-    pages = (
-        Page.objects.live()
-        .public()
-        .descendant_of(root)
-        .filter(show_in_menus=True, depth__lte=root.depth + 2)
-        .select_related("content_type")
-        .order_by("path")
-    )
+    pages = menu_pages(request, root)
     current = context.get("page")
     current_path = getattr(current, "path", "") or ""
     nav = {"sections": [], "general": []}
@@ -49,27 +44,37 @@ def main_nav(context):
             item.nav_current = "true"
         else:
             item.nav_current = ""
-        group = "general" if item.content_type.model == "standardpage" else "sections"
+        group = "general" if item.cached_content_type.model == "standardpage" else "sections"
         nav[group].append(item)
     return nav
 
 
 @register.simple_tag(takes_context=True)
-def breadcrumbs(context, page):
-    """Live ancestors from the site root down to `page`, plus their JSON-LD (one query)."""
+def breadcrumbs(context, page, here=""):
+    """Live ancestors from the site root down to `page`, plus their JSON-LD (at most one
+    query: none for a page that routing found, as it already knows its ancestors).
+
+    `here` names a view within the page (a routable page's sub-URL): it then comes last,
+    at the current address, after the page itself."""
     request = context.get("request")
     root = _site_root(request)
     if root is None or page is None or not getattr(page, "depth", None):
         return None
-    ancestors = (
-        Page.objects.ancestor_of(page)
-        .filter(depth__gte=root.depth)
-        .live()
-        .order_by("depth")
-        .only("id", "title", "url_path", "depth", "path")
-    )
+    served = getattr(page, "served_ancestors", None)
+    if served and served[0].pk == root.pk:
+        ancestors = [p for p in served if p.live]
+    else:
+        ancestors = (
+            Page.objects.ancestor_of(page)
+            .filter(depth__gte=root.depth)
+            .live()
+            .order_by("depth")
+            .only("id", "title", "url_path", "depth", "path")
+        )
     items = [("Home" if p.depth == root.depth else p.title, p.get_url(request)) for p in ancestors]
     items.append((page.title, page.get_url(request)))
+    if here:
+        items.append((here, request.path if request else ""))
     data = {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
