@@ -4,10 +4,18 @@ principle pages, built with everything they can show, stay within a ceiling; and
 view-restriction table is read once per page however many lists the page filters."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from engagement.models import Framework, MethodPrincipleLink, MethodRelatedMethod
+from blog.models import EssayPage
+from engagement.models import (
+    Framework,
+    MethodPage,
+    MethodPrincipleLink,
+    MethodRelatedMethod,
+    PrinciplePage,
+)
 from tests import builders
 
 SMALL, LARGE = 3, 30
@@ -149,6 +157,9 @@ def full_site(sections):
             f'<a linktype="page" id="{sections["finder"].pk}">the finder</a>.</p>',
         ),
         ("method_card", {"method": helper, "note": ""}),
+        # Links in several paragraphs are loaded together, not a query per paragraph.
+        ("paragraph", f'<p>More on <a linktype="page" id="{helper.pk}">cafés</a>.</p>'),
+        ("paragraph", f'<p>And <a linktype="page" id="{sections["blog"].pk}">essays</a>.</p>'),
     ]
     essay = builders.essay(
         sections["blog"],
@@ -172,6 +183,15 @@ def test_essay_method_and_principle_pages_stay_within_the_ceiling(client, full_s
         html = client.get(page.url).content.decode()
         assert "author-box__photo" in html and 'id="related-heading"' in html
     assert count_queries(client, page.url) <= PAGE_CEILING
+
+
+@pytest.mark.django_db
+def test_every_demo_essay_method_and_principle_page_stays_within_the_ceiling(client):
+    call_command("load_demo_content", verbosity=0)
+    pages = [*EssayPage.objects.live(), *MethodPage.objects.live(), *PrinciplePage.objects.live()]
+    assert len(pages) > 30
+    over = {page.url: n for page in pages if (n := count_queries(client, page.url)) > PAGE_CEILING}
+    assert not over
 
 
 @pytest.mark.django_db

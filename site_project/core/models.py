@@ -11,6 +11,7 @@ from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from .linked_pages import linked_page_ids, page_links_loaded
 from .routing import route_path
 
 
@@ -117,6 +118,17 @@ class BasePage(Page):
 
     def route(self, request, path_components):
         return route_path(self, request, path_components)
+
+    def serve(self, request, *args, **kwargs):
+        # Rendered here, while every page the body links to is loaded in one query
+        # (core/linked_pages.py), rather than a query per paragraph with links.
+        body = getattr(self, "body", None)
+        linked = linked_page_ids(body.raw_data) if body is not None else set()
+        with page_links_loaded(linked):
+            response = super().serve(request, *args, **kwargs)
+            if linked and hasattr(response, "render"):
+                response.render()
+        return response
 
     def get_view_restrictions(self):
         # A served page already knows its restrictions (see core/routing.py): the
