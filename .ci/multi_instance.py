@@ -66,9 +66,10 @@ class Endpoint:
 
     def request(self, method, path, body=None, headers=None):
         if self.tls:
+            # By name, so the TLS handshake names the site (SNI), as a browser's does.
             context = ssl._create_unverified_context()
             connection = http.client.HTTPSConnection(
-                "127.0.0.1", self.port, timeout=20, context=context
+                "localhost", self.port, timeout=20, context=context
             )
         else:
             connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
@@ -152,6 +153,13 @@ def render_nginx(work, app_ports, https_port, http_port, purge_port, static_root
     replacements = [
         ("    server 127.0.0.1:8000;\n", upstreams),
         ("/var/cache/nginx/engage", str(work / "cache")),
+        ("    listen 80 default_server;\n", f"    listen 127.0.0.1:{http_port} default_server;\n"),
+        ("    listen [::]:80 default_server;\n", ""),
+        (
+            "    listen 443 ssl default_server;\n",
+            f"    listen 127.0.0.1:{https_port} ssl default_server;\n",
+        ),
+        ("    listen [::]:443 ssl default_server;\n", ""),
         ("    listen 80;\n", f"    listen 127.0.0.1:{http_port};\n"),
         ("    listen [::]:80;\n", ""),
         ("    listen 443 ssl http2;\n", f"    listen 127.0.0.1:{https_port} ssl http2;\n"),
@@ -426,6 +434,26 @@ def check_cache_hits(a, b, proxy, url):
     check(response.getheader("X-Proxy-Cache") == "HIT", "nginx: a repeat request is a HIT")
     response, _ = proxy.get(url + "?utm_source=newsletter")
     check(response.getheader("X-Proxy-Cache") == "BYPASS", "nginx leaves query strings to the app")
+    check(refuses_host(proxy.port, "evil.example", "evil.example"), "nginx refuses other sites")
+    check(
+        refuses_host(proxy.port, "localhost", "evil.example"),
+        "nginx refuses another Host header on this site's connection",
+    )
+
+
+def refuses_host(port, sni, host):
+    """Whether nginx refuses a request naming `sni` in TLS and `host` in HTTP, so that
+    no page with links to another host can be cached under this site's addresses."""
+    context = ssl._create_unverified_context()
+    request = f"GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode()
+    try:
+        raw = socket.create_connection(("127.0.0.1", port), timeout=10)
+        with context.wrap_socket(raw, server_hostname=sni) as tls:
+            tls.sendall(request)
+            answer = tls.recv(100)
+    except (ssl.SSLError, ConnectionError):
+        return True
+    return not answer or not answer.startswith((b"HTTP/1.1 200", b"HTTP/1.1 3"))
 
 
 def check_editor_bypasses(proxy, a, url):

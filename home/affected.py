@@ -20,7 +20,7 @@ list and link each other, never a hand-kept list of pages:
 A page in the main menu, or with pages below it (whose breadcrumbs show its title),
 is shown on too many pages to list: changing one clears the whole cache.
 
-Snippets and images are shown by the pages that refer to them, so their change
+Snippets, images and documents are shown by the pages that refer to them, so their change
 touches what a change to each of those pages would. Some changes show on every page
 (site settings, taxonomy terms in chips, level ranges and the finder's filters); for
 those the answer is EVERYTHING, which clears the whole cache: correct, and cheap on a
@@ -36,6 +36,7 @@ from wagtail.models import Page, ReferenceIndex
 
 from blog.models import EssayPage
 from site_project.core.invalidation import EVERYTHING
+from site_project.core.visibility import visible
 from site_project.taxonomy.models import Topic
 
 # How far to follow references between non-page objects (an image used by a person
@@ -107,8 +108,9 @@ def referring_objects(obj):
 
 
 def _essay_neighbourhood(essay):
-    """Essays whose previous/next links or "Related essays" may show `essay`."""
-    siblings = EssayPage.objects.live().sibling_of(essay, inclusive=False)
+    """Essays whose previous/next links or "Related essays" may show `essay` (among the
+    essays a reader may see, as the pages themselves choose them)."""
+    siblings = visible(EssayPage.objects.sibling_of(essay, inclusive=False))
     topic_ids = [topic.pk for topic in essay.topics.all()]
     related = set(siblings.filter(topics__in=topic_ids).values_list("pk", flat=True))
     if essay.date:
@@ -134,7 +136,7 @@ def affected_by_page(page):
     """Every public path whose HTML shows `page` (a specific page instance)."""
     if page.show_in_menus or page.numchild:
         # In the main menu of every page, or in the breadcrumbs of all the pages below.
-        return {EVERYTHING}
+        return {EVERYTHING} | page_paths(page)
     paths = page_paths(page) | site_wide_paths()
     for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
         paths |= page_paths(ancestor)
@@ -162,6 +164,15 @@ def affected_paths(obj, _depth=0):
         return paths
     for source in referring_objects(obj):
         paths |= affected_paths(source, _depth + 1)
+    return paths
+
+
+def subtree_paths(page):
+    """Paths of `page` and every page below it, as they are now: what a move, a delete
+    or a new view restriction is about to take away."""
+    paths = set()
+    for each in page.get_descendants(inclusive=True).specific(defer=True):
+        paths |= page_paths(each)
     return paths
 
 

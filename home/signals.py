@@ -17,6 +17,7 @@ from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -25,7 +26,7 @@ from site_project.core.invalidation import EVERYTHING, in_bulk, invalidate, need
 from site_project.core.models import Person
 from site_project.taxonomy.models import EngagementLevel, MethodFamily, Purpose, Topic
 
-from .affected import affected_paths
+from .affected import affected_paths, subtree_paths, topic_paths
 
 # Saving only these fields changes nothing a reader can see.
 BOOKKEEPING_FIELDS = {
@@ -41,8 +42,9 @@ BOOKKEEPING_FIELDS = {
 }
 # Objects shown on (nearly) every page: a change clears the whole page cache.
 SITE_WIDE_MODELS = (Topic, EngagementLevel, Purpose, MethodFamily, Site, PageViewRestriction)
-# Objects shown wherever the pages that refer to them are shown.
-REFERENCED_MODELS = (Person, Framework, get_image_model())
+# Objects shown wherever the pages that refer to them are shown (a document's link
+# carries its file name, which changes with a new file).
+REFERENCED_MODELS = (Person, Framework, get_image_model(), get_document_model())
 
 
 def _shows_publicly(update_fields):
@@ -70,8 +72,9 @@ def page_before_save(sender, instance, update_fields=None, raw=False, **kwargs):
     if before is None:
         return
     if before.numchild and before.url_path != instance.url_path:
-        # A moved or renamed section: every page below it has a new address.
-        instance._paths_before = {EVERYTHING}
+        # A moved or renamed section: every page below it has a new address, and the
+        # old ones must leave the front cache too.
+        instance._paths_before = {EVERYTHING} | subtree_paths(before.specific)
     elif before.live:
         instance._paths_before = affected_paths(before.specific)
 
@@ -95,7 +98,7 @@ def page_before_delete(sender, instance, **kwargs):
     if type(instance) is Page and instance.specific_class not in (None, Page):
         return  # the specific instance is deleted alongside; handle it once
     if instance.numchild:
-        invalidate(everything=True)
+        invalidate({EVERYTHING} | subtree_paths(instance))
     elif instance.live:
         invalidate(affected_paths(instance))
 
@@ -115,6 +118,22 @@ def shown_everywhere(sender, instance, update_fields=None, raw=False, **kwargs):
         update_fields, raw
     ):
         invalidate(everything=True)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+def page_made_private(sender, instance, raw=False, **kwargs):
+    """A page that just became private must leave every cache, front caches included,
+    with everything below it; the generic handler clears the rest."""
+    if not _skip(raw=raw):
+        invalidate({EVERYTHING} | subtree_paths(instance.page.specific))
+
+
+@receiver(pre_save, sender=Topic)
+@receiver(pre_delete, sender=Topic)
+def topic_before_change(sender, instance, raw=False, **kwargs):
+    """A renamed or deleted topic's old page and feeds leave the front caches too."""
+    if instance.pk and not _skip(raw=raw) and Topic.objects.filter(pk=instance.pk).exists():
+        invalidate({EVERYTHING} | topic_paths([instance.pk]))
 
 
 @receiver(post_save, sender=Redirect)

@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,11 +19,12 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction, Site
 
 from engagement.models import Framework
 from home.affected import affected_paths
-from site_project.core import pagecache
+from site_project.core import invalidation, pagecache
 from site_project.core.models import Person, SiteSettings
 from tests import builders
 
@@ -536,9 +538,9 @@ def test_making_a_page_private_takes_it_out_of_cached_listings(client, content, 
 
 
 @pytest.mark.django_db
-def test_clear_page_cache_command_empties_it(client, content, page_cache):
+def test_clear_page_cache_command_empties_it(client, content, page_cache, commit):
     warm(client, "/")
-    call_command("clear_page_cache", verbosity=0)
+    commit(call_command, "clear_page_cache", verbosity=0)
     assert not is_hit(client, "/")
 
 
@@ -631,3 +633,85 @@ def test_front_caches_are_configured_from_the_environment():
         "[('cloudflare', 'CloudflareBackend'), ('proxy-1', 'HTTPBackend'), "
         "('proxy-2', 'HTTPBackend')]"
     )
+
+
+@pytest.mark.django_db
+def test_a_page_made_private_is_purged_from_the_front_cache(content, front_cache, commit):
+    commit(PageViewRestriction.objects.create, page=content["essay"], restriction_type="login")
+    assert content["essay"].url in front_cache
+
+
+@pytest.mark.django_db
+def test_a_moved_section_purges_its_old_addresses_from_the_front_cache(
+    content, front_cache, commit
+):
+    blog, essay = content["blog"], content["essay"]
+    old_url = essay.url
+    blog.slug = "writing"
+    commit(builders.publish, blog)
+    assert old_url in front_cache
+    assert essay.url.replace("/essays/", "/writing/") in front_cache
+
+
+@pytest.mark.django_db
+def test_a_renamed_topics_old_address_is_purged_from_the_front_cache(content, front_cache, commit):
+    care = content["care"]
+    care.slug = "health-and-social-care"
+    commit(care.save)
+    assert "/topics/health-and-care/" in front_cache
+    assert "/feeds/topics/health-and-care/rss/" in front_cache
+
+
+@pytest.mark.django_db
+def test_neighbours_are_refreshed_around_a_private_essay(client, content, page_cache, commit):
+    """Previous/next skip private essays; changing the next public one still reaches
+    the essay that links to it."""
+    blog, older, essay = content["blog"], content["older"], content["essay"]
+    private = builders.essay(blog, "Members only", date=datetime.date(2022, 1, 1))
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    warm(client, older.url)
+    assert "On prevention" in get(client, older.url).content.decode()  # its newer essay
+    essay.title = "On prevention, renamed"
+    commit(builders.publish, essay)
+    assert "On prevention, renamed" in get(client, older.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_replaced_documents_new_link_shows_on_pages_linking_it(
+    client, content, page_cache, commit
+):
+    document = get_document_model().objects.create(
+        title="Board minutes", file=ContentFile(b"minutes", name="minutes-2024.txt")
+    )
+    essay = content["essay"]
+    essay.body = [
+        ("paragraph", f'<p>Read <a linktype="document" id="{document.pk}">the minutes</a>.</p>')
+    ]
+    builders.publish(essay)
+    warm(client, essay.url)
+    document.file = ContentFile(b"minutes, corrected", name="minutes-2025.txt")
+    commit(document.save)
+    assert "minutes-2025.txt" in get(client, essay.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_when_working_out_a_change_fails_everything_is_cleared(client, content, page_cache, commit):
+    warm(client, "/", content["jury"].url)
+
+    def broken():
+        raise RuntimeError("reference index unavailable")
+
+    commit(invalidation.invalidate, then=broken)
+    assert not is_hit(client, "/")
+    assert not is_hit(client, content["jury"].url)
+
+
+@pytest.mark.django_db
+def test_instances_on_another_release_never_share_pages(client, content, page_cache):
+    warm(client, "/")
+    page_cache.PAGE_CACHE_RELEASE = "next-release"
+    pagecache.release.cache_clear()
+    try:
+        assert not is_hit(client, "/")
+    finally:
+        pagecache.release.cache_clear()

@@ -72,26 +72,46 @@ def needed():
 
 
 def _deliver(paths, then=None):
+    """Each step stands on its own: if one fails, the others still run, and a failure
+    to work out what changed clears everything rather than nothing."""
     if then is not None:
-        paths = paths | set(then())
+        try:
+            paths = paths | set(then())
+        except Exception:
+            logger.exception("Could not work out what a change touched; clearing everything")
+            paths = paths | {EVERYTHING}
     everything = EVERYTHING in paths
     paths = paths - {EVERYTHING}
-    if everything:
-        pagecache.invalidate_all()
-        logger.info("Page cache: cleared everything")
-    else:
-        pagecache.invalidate_paths(paths)
-        logger.info("Page cache: %d paths invalidated", len(paths))
+    try:
+        if everything:
+            pagecache.invalidate_all()
+            logger.info("Page cache: cleared everything")
+        else:
+            pagecache.invalidate_paths(paths)
+            logger.info("Page cache: %d paths invalidated", len(paths))
+    except Exception:
+        logger.exception("Page cache could not be invalidated: pages may be stale")
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        _purge_front_cache(paths, everything)
+        try:
+            _purge_front_cache(paths, everything)
+        except Exception:
+            logger.exception("Front cache could not be purged: pages may be stale there")
 
 
 def _purge_front_cache(paths, everything):
     if everything:
         # Front caches have no portable "purge all": purge every public URL we know of.
         paths = paths | import_string(settings.PAGE_CACHE_ALL_PATHS)()
-    batch = PurgeBatch()
-    for site in Site.objects.all():
-        for path in paths:
-            batch.add_url(iri_to_uri(path if "://" in path else site.root_url + path))
-    batch.purge()
+    urls = {
+        iri_to_uri(path if "://" in path else site.root_url + path)
+        for site in Site.objects.all()
+        for path in paths
+    }
+    PurgeBatch(urls).purge()
+    delay = settings.FRONTEND_CACHE_REPURGE_SECONDS
+    if delay:
+        # A page rendered from the old version just before the commit can reach the
+        # front cache just after this purge: purge the same URLs once more, shortly.
+        timer = threading.Timer(delay, lambda: PurgeBatch(urls).purge())
+        timer.daemon = True
+        timer.start()

@@ -8,7 +8,9 @@ a page is rendered and the page is stored under the tokens it read: a render tha
 raced with a publish is stored under the old token, never served as new.
 
 Works with any shared cache backend: a file cache on one machine (all gunicorn workers
-see the same files), Redis when there are several instances.
+see the same files), Redis when there are several instances. Keys also carry the
+release (see `release`), so instances on old and new code never share pages, and
+tokens expire with the pages, so junk URLs leave nothing behind for long.
 
 What is cached: GET and HEAD requests carrying no session or messages cookie, outside
 the admin and file views, answered with a 200 or 404 that sets no cookie and does not
@@ -17,11 +19,13 @@ view restriction that way). Everything else goes straight through, and responses
 logged-in users are marked `private, no-store`.
 """
 
+import functools
 import gzip
 import hashlib
 import logging
 import re
 import secrets
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -85,6 +89,16 @@ def request_is_shareable(request):
     return not _excluded(request.path)
 
 
+@functools.cache
+def release():
+    """What this instance's code and styles are: RELEASE_ID, or else a digest of the
+    hashed static files' manifest (empty without one, as in development)."""
+    if settings.PAGE_CACHE_RELEASE:
+        return _digest(settings.PAGE_CACHE_RELEASE)[:12]
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    return hashlib.sha256(manifest.read_bytes()).hexdigest()[:12] if manifest.exists() else ""
+
+
 def _generations(cache, path_key):
     """Current (site, path) generation tokens, creating any that are missing.
 
@@ -93,7 +107,7 @@ def _generations(cache, path_key):
     found = cache.get_many([SITE_GENERATION, path_key])
     for key in (SITE_GENERATION, path_key):
         if key not in found:
-            cache.add(key, secrets.token_hex(6), timeout=None)
+            cache.add(key, secrets.token_hex(6), timeout=settings.PAGE_CACHE_TIMEOUT)
             found[key] = cache.get(key)
     return found[SITE_GENERATION], found[path_key]
 
@@ -107,20 +121,22 @@ def _entry_key(request):
     cache = _cache()
     site_gen, path_gen = _generations(cache, _path_generation_key(request.path))
     url = f"{request.scheme}://{host}{request.get_full_path()}"
-    return f"page:v1:{site_gen}:{path_gen}:{_digest(url)}"
+    return f"page:v1:{release()}:{site_gen}:{path_gen}:{_digest(url)}"
 
 
 def invalidate_paths(paths):
     """Make every cached variant of these paths (any query string, any host) stale."""
     keys = {_path_generation_key(path) for path in paths}
     if keys:
-        _cache().set_many({key: secrets.token_hex(6) for key in keys}, timeout=None)
+        _cache().set_many(
+            {key: secrets.token_hex(6) for key in keys}, timeout=settings.PAGE_CACHE_TIMEOUT
+        )
     return len(keys)
 
 
 def invalidate_all():
     """Make the whole page cache stale (used when a change touches every page)."""
-    _cache().set(SITE_GENERATION, secrets.token_hex(6), timeout=None)
+    _cache().set(SITE_GENERATION, secrets.token_hex(6), timeout=settings.PAGE_CACHE_TIMEOUT)
 
 
 def shared_cache_control(request):
@@ -264,8 +280,13 @@ class PageCacheMiddleware:
     @staticmethod
     def _store(key, request, response):
         page = CachedPage(response)
+        timeout = (
+            settings.PAGE_CACHE_NOT_FOUND_TIMEOUT
+            if page.status == 404
+            else settings.PAGE_CACHE_TIMEOUT
+        )
         try:
-            _cache().set(key, page, settings.PAGE_CACHE_TIMEOUT)
+            _cache().set(key, page, timeout)
         except Exception:
             logger.exception("Page cache unavailable; %s not stored", request.path)
             return

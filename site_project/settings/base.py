@@ -147,6 +147,12 @@ else:
 # The whole-page cache for anonymous readers (site_project/core/pagecache.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_TIMEOUT = int(env_str("PAGE_CACHE_TIMEOUT") or 60 * 60 * 24)
+# "Not found" pages are kept briefly: anyone can ask for any number of them.
+PAGE_CACHE_NOT_FOUND_TIMEOUT = 300
+# Pages are stored per release, so during a rolling deploy old and new instances never
+# serve each other's HTML. Set RELEASE_ID (e.g. the git commit) when deploying; without
+# it, the hashed static files' manifest stands in (it changes with any CSS change).
+PAGE_CACHE_RELEASE = env_str("RELEASE_ID")
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/django-admin/"]
 # Every public path, for purging a front cache completely (see core/invalidation.py).
 PAGE_CACHE_ALL_PATHS = "home.affected.all_public_paths"
@@ -156,7 +162,10 @@ CACHE_MAX_AGE = int(env_str("CACHE_MAX_AGE") or 60)
 CACHE_S_MAXAGE = int(env_str("CACHE_S_MAXAGE") or 600)
 
 # Front caches told what changed (wagtail.contrib.frontend_cache backends; the URLs are
-# worked out in home/affected.py and sent by site_project/core/invalidation.py).
+# worked out in home/affected.py and sent by site_project/core/invalidation.py), and
+# told again this many seconds later, in case a page rendered just before the change
+# reached them just after the first purge.
+FRONTEND_CACHE_REPURGE_SECONDS = int(env_str("FRONTEND_CACHE_REPURGE_SECONDS") or 5)
 WAGTAILFRONTENDCACHE = {}
 for number, location in enumerate(env_list("FRONTEND_CACHE_PURGE_URLS"), start=1):
     # HTTP PURGE, as the reference nginx (deploy/nginx) or Varnish accept it.

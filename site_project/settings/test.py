@@ -21,6 +21,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 # everything else measures real renders. With REDIS_URL set (CI's PostgreSQL pass) the
 # caches are a real Redis server, under their own key prefixes.
 PAGE_CACHE = False
+FRONTEND_CACHE_REPURGE_SECONDS = 0
 if REDIS_URL:
     for alias in CACHES:
         CACHES[alias]["KEY_PREFIX"] = f"test-{alias}"
