@@ -689,9 +689,13 @@ def test_a_replaced_documents_new_link_shows_on_pages_linking_it(
     ]
     builders.publish(essay)
     warm(client, essay.url)
+    old_url = document.url
+    assert old_url in get(client, essay.url).content.decode()
     document.file = ContentFile(b"minutes, corrected", name="minutes-2025.txt")
     commit(document.save)
-    assert "minutes-2025.txt" in get(client, essay.url).content.decode()
+    page = get(client, essay.url).content.decode()
+    assert document.url in page
+    assert old_url not in page
 
 
 @pytest.mark.django_db
