@@ -22,7 +22,6 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction, Site
 
-from engagement.models import Framework
 from home.affected import affected_paths
 from site_project.core import invalidation, pagecache
 from site_project.core.models import Person, SiteSettings
@@ -48,44 +47,6 @@ def commit(django_capture_on_commit_callbacks):
     return run
 
 
-@pytest.fixture
-def content(sections):
-    care = builders.topic("Health and care")
-    prevention = builders.topic("Prevention", parent=care)
-    jury = builders.method(sections["finder"], "Citizens' jury", topics=[prevention])
-    survey = builders.method(sections["finder"], "Survey", topics=[care])
-    framework = Framework.objects.create(name="Gunning principles")
-    principle = builders.principle(
-        sections["principles"], "Feed back what changed", framework=framework
-    )
-    older = builders.essay(
-        sections["blog"],
-        "On surveys",
-        methods=[survey],
-        topics=[care],
-        date=datetime.date(2021, 3, 1),
-    )
-    essay = builders.essay(
-        sections["blog"],
-        "On prevention",
-        methods=[jury],
-        principles=[principle],
-        topics=[prevention],
-        date=datetime.date(2023, 5, 1),
-    )
-    return {
-        **sections,
-        "care": care,
-        "prevention": prevention,
-        "jury": jury,
-        "survey": survey,
-        "framework": framework,
-        "principle": principle,
-        "essay": essay,
-        "older": older,
-    }
-
-
 def get(client, url, **headers):
     response = client.get(url, **headers)
     assert response.status_code in (200, 404), (url, response.status_code)
@@ -106,10 +67,8 @@ def warm(client, *urls):
 
 
 @pytest.mark.django_db
-def test_an_anonymous_repeat_request_is_served_from_the_cache_without_sql(
-    client, content, page_cache
-):
-    url = content["essay"].url
+def test_an_anonymous_repeat_request_is_served_from_the_cache_without_sql(client, site, page_cache):
+    url = site["essay"].url
     first = get(client, url)
     assert first["X-Cache"] == "miss"
     with CaptureQueriesContext(connection) as queries:
@@ -120,8 +79,8 @@ def test_an_anonymous_repeat_request_is_served_from_the_cache_without_sql(
 
 
 @pytest.mark.django_db
-def test_query_string_variants_are_cached_separately(client, content, page_cache):
-    index = content["blog"].url
+def test_query_string_variants_are_cached_separately(client, site, page_cache):
+    index = site["blog"].url
     get(client, index)
     filtered = get(client, index + "?topic=health-and-care")
     assert filtered["X-Cache"] == "miss"
@@ -131,9 +90,9 @@ def test_query_string_variants_are_cached_separately(client, content, page_cache
 
 @pytest.mark.django_db
 def test_logged_in_editors_always_get_a_fresh_private_page(
-    client, content, page_cache, django_user_model
+    client, site, page_cache, django_user_model
 ):
-    url = content["essay"].url
+    url = site["essay"].url
     warm(client, url)
     editor = django_user_model.objects.create_superuser("ed", "ed@example.org", "pw-123456789")
     client.force_login(editor)
@@ -145,10 +104,10 @@ def test_logged_in_editors_always_get_a_fresh_private_page(
 
 
 @pytest.mark.django_db
-def test_admin_and_previews_are_never_cached(client, content, page_cache, django_user_model):
+def test_admin_and_previews_are_never_cached(client, site, page_cache, django_user_model):
     editor = django_user_model.objects.create_superuser("ed", "ed@example.org", "pw-123456789")
     client.force_login(editor)
-    draft = client.get(f"/admin/pages/{content['essay'].pk}/view_draft/")
+    draft = client.get(f"/admin/pages/{site['essay'].pk}/view_draft/")
     assert draft.status_code == 200
     for response in (client.get("/admin/"), draft):
         assert "X-Cache" not in response
@@ -157,8 +116,8 @@ def test_admin_and_previews_are_never_cached(client, content, page_cache, django
 
 
 @pytest.mark.django_db
-def test_password_protected_pages_are_never_cached(client, content, page_cache):
-    essay = content["essay"]
+def test_password_protected_pages_are_never_cached(client, site, page_cache):
+    essay = site["essay"]
     PageViewRestriction.objects.create(page=essay, restriction_type="password", password="s3cret")
     for _ in range(2):
         response = get(client, essay.url)
@@ -168,7 +127,7 @@ def test_password_protected_pages_are_never_cached(client, content, page_cache):
 
 
 @pytest.mark.django_db
-def test_post_requests_are_never_cached(client, content, page_cache):
+def test_post_requests_are_never_cached(client, site, page_cache):
     response = client.post("/search/", {"q": "prevention"})
     assert "X-Cache" not in response
     assert response["Cache-Control"] == "private, no-store"
@@ -211,12 +170,12 @@ def test_server_errors_are_never_stored(client, page_cache):
 
 @pytest.mark.django_db
 def test_not_found_pages_are_cached_until_a_page_is_published_there(
-    client, content, page_cache, commit
+    client, site, page_cache, commit
 ):
-    url = content["blog"].url + "on-listening/"
+    url = site["blog"].url + "on-listening/"
     warm(client, url)
     assert get(client, url).status_code == 404
-    essay = builders.essay(content["blog"], "On listening", live=False)
+    essay = builders.essay(site["blog"], "On listening", live=False)
     essay.slug = "on-listening"
     commit(builders.publish, essay)
     response = get(client, url)
@@ -225,17 +184,17 @@ def test_not_found_pages_are_cached_until_a_page_is_published_there(
 
 
 @pytest.mark.django_db
-def test_a_new_redirect_replaces_a_cached_not_found(client, content, page_cache, commit):
+def test_a_new_redirect_replaces_a_cached_not_found(client, site, page_cache, commit):
     warm(client, "/old-blog/on-prevention/")
     commit(
         Redirect.objects.create,
         old_path="/old-blog/on-prevention",
-        redirect_page=content["essay"],
+        redirect_page=site["essay"],
         is_permanent=True,
     )
     response = client.get("/old-blog/on-prevention/")
     assert response.status_code == 301
-    assert response["Location"].endswith(content["essay"].url)
+    assert response["Location"].endswith(site["essay"].url)
 
 
 # ---------- HTTP caching headers and compression ----------
@@ -243,22 +202,22 @@ def test_a_new_redirect_replaces_a_cached_not_found(client, content, page_cache,
 
 @pytest.mark.django_db
 def test_public_pages_tell_browsers_and_shared_caches_how_long_to_keep_them(
-    client, content, page_cache
+    client, site, page_cache
 ):
-    page = get(client, content["essay"].url)
+    page = get(client, site["essay"].url)
     assert page["Cache-Control"] == (
         f"public, max-age={settings.CACHE_MAX_AGE}, s-maxage={settings.CACHE_S_MAXAGE}"
     )
     # A CDN cannot be told about every filter combination: those expire like a browser's.
-    filtered = get(client, content["blog"].url + "?topic=prevention")
+    filtered = get(client, site["blog"].url + "?topic=prevention")
     assert filtered["Cache-Control"] == (
         f"public, max-age={settings.CACHE_MAX_AGE}, s-maxage={settings.CACHE_MAX_AGE}"
     )
 
 
 @pytest.mark.django_db
-def test_pages_are_sent_gzipped_to_browsers_that_accept_it(client, content, page_cache):
-    url = content["essay"].url
+def test_pages_are_sent_gzipped_to_browsers_that_accept_it(client, site, page_cache):
+    url = site["essay"].url
     plain = get(client, url)
     for _ in range(2):  # the miss, then the hit
         zipped = get(client, url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
@@ -278,8 +237,8 @@ def test_admin_pages_are_compressed_too(client, page_cache, django_user_model):
 
 
 @pytest.mark.django_db
-def test_a_browser_revalidating_an_unchanged_page_gets_304(client, content, page_cache):
-    url = content["essay"].url
+def test_a_browser_revalidating_an_unchanged_page_gets_304(client, site, page_cache):
+    url = site["essay"].url
     etag = get(client, url)["ETag"]
     response = client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
@@ -290,30 +249,28 @@ def test_a_browser_revalidating_an_unchanged_page_gets_304(client, content, page
 
 
 @pytest.mark.django_db
-def test_a_published_essay_shows_everywhere_on_the_next_request(
-    client, content, page_cache, commit
-):
+def test_a_published_essay_shows_everywhere_on_the_next_request(client, site, page_cache, commit):
     """The issue's acceptance test: with the cache warm, publish an essay; its page,
     home, the essay index, its topic pages and feed, and the methods it discusses all
     show it on the next anonymous request."""
-    jury, prevention, care = content["jury"], content["prevention"], content["care"]
+    jury, prevention, care = site["jury"], site["prevention"], site["care"]
     listings = [
         "/",
-        content["blog"].url,
+        site["blog"].url,
         f"/topics/{prevention.slug}/",
         f"/topics/{care.slug}/",
         f"/feeds/topics/{prevention.slug}/rss/",
         "/feeds/essays/atom/",
         jury.url,
-        content["principle"].url,
+        site["principle"].url,
     ]
     warm(client, *listings, "/topics/", "/sitemap.xml")
     new = commit(
         builders.essay,
-        content["blog"],
+        site["blog"],
         "On deliberation at scale",
         methods=[jury],
-        principles=[content["principle"]],
+        principles=[site["principle"]],
         topics=[prevention],
         date=datetime.date(2025, 1, 1),
     )
@@ -326,17 +283,17 @@ def test_a_published_essay_shows_everywhere_on_the_next_request(
 
 
 @pytest.mark.django_db
-def test_a_changed_title_reaches_every_page_that_shows_it(client, content, page_cache, commit):
-    essay = content["essay"]
+def test_a_changed_title_reaches_every_page_that_shows_it(client, site, page_cache, commit):
+    essay = site["essay"]
     showing = [
         essay.url,
         "/",
-        content["blog"].url,
-        content["jury"].url,
-        content["principle"].url,
-        f"/topics/{content['prevention'].slug}/",
+        site["blog"].url,
+        site["jury"].url,
+        site["principle"].url,
+        f"/topics/{site['prevention'].slug}/",
         "/feeds/essays/rss/",
-        content["older"].url,  # links to it as the newer essay
+        site["older"].url,  # links to it as the newer essay
     ]
     warm(client, *showing)
     essay.title = "On prevention, revisited"
@@ -346,10 +303,10 @@ def test_a_changed_title_reaches_every_page_that_shows_it(client, content, page_
 
 
 @pytest.mark.django_db
-def test_an_unrelated_page_stays_cached(client, content, page_cache, commit):
-    unrelated = builders.method(content["finder"], "Street stall")
+def test_an_unrelated_page_stays_cached(client, site, page_cache, commit):
+    unrelated = builders.method(site["finder"], "Street stall")
     warm(client, unrelated.url)
-    essay = content["essay"]
+    essay = site["essay"]
     essay.title = "On prevention, again"
     commit(builders.publish, essay)
     assert unrelated.url not in affected_paths(essay)
@@ -359,21 +316,21 @@ def test_an_unrelated_page_stays_cached(client, content, page_cache, commit):
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ["essay", "jury", "principle"])
 def test_every_affected_path_is_refreshed_and_the_rest_stay_cached(
-    client, content, page_cache, commit, name
+    client, site, page_cache, commit, name
 ):
-    page = content[name]
+    page = site[name]
     affected = affected_paths(page)
     assert page.url in affected
     candidates = {
         "/",
         "/topics/",
-        content["blog"].url,
-        content["finder"].url,
-        content["essay"].url,
-        content["older"].url,
-        content["jury"].url,
-        content["survey"].url,
-        content["principle"].url,
+        site["blog"].url,
+        site["finder"].url,
+        site["essay"].url,
+        site["older"].url,
+        site["jury"].url,
+        site["survey"].url,
+        site["principle"].url,
     }
     warm(client, *candidates)
     page.title = page.title + " (updated)"
@@ -383,13 +340,13 @@ def test_every_affected_path_is_refreshed_and_the_rest_stay_cached(
 
 
 @pytest.mark.django_db
-def test_an_unpublished_essay_disappears_from_every_listing(client, content, page_cache, commit):
-    essay = content["essay"]
+def test_an_unpublished_essay_disappears_from_every_listing(client, site, page_cache, commit):
+    essay = site["essay"]
     showing = [
         "/",
-        content["blog"].url,
-        content["jury"].url,
-        f"/topics/{content['prevention'].slug}/",
+        site["blog"].url,
+        site["jury"].url,
+        f"/topics/{site['prevention'].slug}/",
         "/feeds/essays/rss/",
     ]
     warm(client, essay.url, *showing)
@@ -400,8 +357,8 @@ def test_an_unpublished_essay_disappears_from_every_listing(client, content, pag
 
 
 @pytest.mark.django_db
-def test_a_method_no_longer_discussed_drops_the_essay(client, content, page_cache, commit):
-    essay, jury = content["essay"], content["jury"]
+def test_a_method_no_longer_discussed_drops_the_essay(client, site, page_cache, commit):
+    essay, jury = site["essay"], site["jury"]
     warm(client, jury.url)
     assert "On prevention" in get(client, jury.url).content.decode()
     essay.method_links.set([])
@@ -410,8 +367,8 @@ def test_a_method_no_longer_discussed_drops_the_essay(client, content, page_cach
 
 
 @pytest.mark.django_db
-def test_a_changed_slug_sends_the_old_address_to_the_new_one(client, content, page_cache, commit):
-    essay = content["essay"]
+def test_a_changed_slug_sends_the_old_address_to_the_new_one(client, site, page_cache, commit):
+    essay = site["essay"]
     old_url = essay.url
     warm(client, old_url)
     essay.slug = "on-prevention-and-care"
@@ -423,19 +380,17 @@ def test_a_changed_slug_sends_the_old_address_to_the_new_one(client, content, pa
 
 
 @pytest.mark.django_db
-def test_a_deleted_essay_leaves_every_listing(client, content, page_cache, commit):
-    essay = content["essay"]
-    warm(client, content["blog"].url, content["jury"].url, "/")
+def test_a_deleted_essay_leaves_every_listing(client, site, page_cache, commit):
+    essay = site["essay"]
+    warm(client, site["blog"].url, site["jury"].url, "/")
     commit(essay.delete)
-    for url in (content["blog"].url, content["jury"].url, "/"):
+    for url in (site["blog"].url, site["jury"].url, "/"):
         assert "On prevention" not in get(client, url).content.decode(), url
 
 
 @pytest.mark.django_db
-def test_a_scheduled_essay_appears_when_it_goes_live(
-    client, content, page_cache, commit, monkeypatch
-):
-    blog = content["blog"]
+def test_a_scheduled_essay_appears_when_it_goes_live(client, site, page_cache, commit, monkeypatch):
+    blog = site["blog"]
     warm(client, blog.url)
     essay = builders.essay(blog, "On timing", live=False)
     essay.go_live_at = timezone.now() + datetime.timedelta(hours=1)
@@ -449,8 +404,8 @@ def test_a_scheduled_essay_appears_when_it_goes_live(
 
 
 @pytest.mark.django_db
-def test_saving_a_draft_changes_nothing_readers_see(client, content, page_cache, commit):
-    essay = content["essay"]
+def test_saving_a_draft_changes_nothing_readers_see(client, site, page_cache, commit):
+    essay = site["essay"]
     warm(client, essay.url)
     essay.title = "A draft title"
     commit(essay.save_revision)
@@ -460,20 +415,20 @@ def test_saving_a_draft_changes_nothing_readers_see(client, content, page_cache,
 
 
 @pytest.mark.django_db
-def test_a_renamed_section_shows_in_every_menu_and_breadcrumb(client, content, page_cache, commit):
-    warm(client, "/", content["essay"].url, content["jury"].url)
-    blog = content["blog"]
+def test_a_renamed_section_shows_in_every_menu_and_breadcrumb(client, site, page_cache, commit):
+    warm(client, "/", site["essay"].url, site["jury"].url)
+    blog = site["blog"]
     blog.title = "Writing"
     commit(builders.publish, blog)
-    for url in ("/", content["essay"].url, content["jury"].url):
+    for url in ("/", site["essay"].url, site["jury"].url):
         assert ">Writing</a>" in get(client, url).content.decode(), url
 
 
 @pytest.mark.django_db
-def test_an_authors_new_name_shows_on_their_essays(client, content, page_cache, commit):
+def test_an_authors_new_name_shows_on_their_essays(client, site, page_cache, commit):
     from blog.models import EssayAuthor
 
-    essay = content["essay"]
+    essay = site["essay"]
     person = Person.objects.create(name="Sam Writer")
     essay.authors.add(EssayAuthor(person=person))
     builders.publish(essay)
@@ -484,68 +439,68 @@ def test_an_authors_new_name_shows_on_their_essays(client, content, page_cache, 
 
 
 @pytest.mark.django_db
-def test_a_renamed_framework_shows_on_its_principles(client, content, page_cache, commit):
-    principle = content["principle"]
+def test_a_renamed_framework_shows_on_its_principles(client, site, page_cache, commit):
+    principle = site["principle"]
     warm(client, principle.url)
-    framework = content["framework"]
+    framework = site["framework"]
     framework.name = "The Gunning principles (1985)"
     commit(framework.save)
     assert "The Gunning principles (1985)" in get(client, principle.url).content.decode()
 
 
 @pytest.mark.django_db
-def test_an_images_new_description_shows_where_it_is_used(client, content, page_cache, commit):
-    essay = content["essay"]
+def test_an_images_new_description_shows_where_it_is_used(client, site, page_cache, commit):
+    essay = site["essay"]
     image = builders.image("Hero")
     essay.hero_image = image
     builders.publish(essay)
-    warm(client, essay.url, content["blog"].url)
+    warm(client, essay.url, site["blog"].url)
     image.description = "A town hall meeting, seen from the back"
     commit(image.save)
     assert "seen from the back" in get(client, essay.url).content.decode()
-    assert not is_hit(client, content["blog"].url)  # its cards show the image too
+    assert not is_hit(client, site["blog"].url)  # its cards show the image too
 
 
 @pytest.mark.django_db
-def test_a_renamed_topic_shows_on_every_page(client, content, page_cache, commit):
-    warm(client, content["essay"].url, content["finder"].url, "/topics/")
-    care = content["care"]
+def test_a_renamed_topic_shows_on_every_page(client, site, page_cache, commit):
+    warm(client, site["essay"].url, site["finder"].url, "/topics/")
+    care = site["care"]
     care.name = "Health, care and wellbeing"
     commit(care.save)
-    for url in (content["finder"].url, "/topics/"):
+    for url in (site["finder"].url, "/topics/"):
         assert "Health, care and wellbeing" in get(client, url).content.decode(), url
 
 
 @pytest.mark.django_db
-def test_a_new_site_name_shows_on_every_page(client, content, page_cache, commit):
-    warm(client, "/", content["essay"].url)
+def test_a_new_site_name_shows_on_every_page(client, site, page_cache, commit):
+    warm(client, "/", site["essay"].url)
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     site_settings.site_name = "Engaging Communities Online"
     commit(site_settings.save)
-    for url in ("/", content["essay"].url):
+    for url in ("/", site["essay"].url):
         assert "Engaging Communities Online" in get(client, url).content.decode(), url
 
 
 @pytest.mark.django_db
-def test_making_a_page_private_takes_it_out_of_cached_listings(client, content, page_cache, commit):
-    warm(client, content["blog"].url)
+def test_making_a_page_private_takes_it_out_of_cached_listings(client, site, page_cache, commit):
+    warm(client, site["blog"].url)
     commit(
         PageViewRestriction.objects.create,
-        page=content["essay"],
+        page=site["essay"],
         restriction_type="login",
     )
-    assert "On prevention" not in get(client, content["blog"].url).content.decode()
+    assert "On prevention" not in get(client, site["blog"].url).content.decode()
 
 
 @pytest.mark.django_db
-def test_clear_page_cache_command_empties_it(client, content, page_cache, commit):
+def test_clear_page_cache_command_empties_it(client, site, page_cache, commit):
     warm(client, "/")
     commit(call_command, "clear_page_cache", verbosity=0)
     assert not is_hit(client, "/")
 
 
 @pytest.mark.django_db
-def test_a_cache_that_is_down_does_not_take_the_site_with_it(client, content, settings):
+def test_a_cache_that_is_down_does_not_take_the_site_with_it(client, site, settings):
     settings.PAGE_CACHE = True
     settings.CACHES = {
         **settings.CACHES,
@@ -554,7 +509,7 @@ def test_a_cache_that_is_down_does_not_take_the_site_with_it(client, content, se
             "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on the discard port
         },
     }
-    response = client.get(content["essay"].url)
+    response = client.get(site["essay"].url)
     assert response.status_code == 200
     assert "On prevention" in response.content.decode()
     assert "X-Cache" not in response
@@ -590,23 +545,23 @@ def front_cache(settings):
 
 
 @pytest.mark.django_db
-def test_a_publish_purges_the_same_urls_from_the_front_cache(content, front_cache, commit):
-    essay = content["essay"]
+def test_a_publish_purges_the_same_urls_from_the_front_cache(site, front_cache, commit):
+    essay = site["essay"]
     essay.title = "On prevention, purged"
     commit(builders.publish, essay)
     expected = {iri_to_uri(path) for path in affected_paths(essay)}
     assert set(front_cache) == expected
-    assert {essay.url, content["jury"].url, content["blog"].url, "/"} <= set(front_cache)
+    assert {essay.url, site["jury"].url, site["blog"].url, "/"} <= set(front_cache)
 
 
 @pytest.mark.django_db
-def test_a_site_wide_change_purges_every_public_url(content, front_cache, commit):
-    care = content["care"]
+def test_a_site_wide_change_purges_every_public_url(site, front_cache, commit):
+    care = site["care"]
     care.name = "Health and social care"
     commit(care.save)
-    for page in (content["essay"], content["older"], content["jury"], content["principle"]):
+    for page in (site["essay"], site["older"], site["jury"], site["principle"]):
         assert page.url in front_cache
-    assert f"/topics/{content['prevention'].slug}/" in front_cache
+    assert f"/topics/{site['prevention'].slug}/" in front_cache
 
 
 def test_front_caches_are_configured_from_the_environment():
@@ -636,16 +591,14 @@ def test_front_caches_are_configured_from_the_environment():
 
 
 @pytest.mark.django_db
-def test_a_page_made_private_is_purged_from_the_front_cache(content, front_cache, commit):
-    commit(PageViewRestriction.objects.create, page=content["essay"], restriction_type="login")
-    assert content["essay"].url in front_cache
+def test_a_page_made_private_is_purged_from_the_front_cache(site, front_cache, commit):
+    commit(PageViewRestriction.objects.create, page=site["essay"], restriction_type="login")
+    assert site["essay"].url in front_cache
 
 
 @pytest.mark.django_db
-def test_a_moved_section_purges_its_old_addresses_from_the_front_cache(
-    content, front_cache, commit
-):
-    blog, essay = content["blog"], content["essay"]
+def test_a_moved_section_purges_its_old_addresses_from_the_front_cache(site, front_cache, commit):
+    blog, essay = site["blog"], site["essay"]
     old_url = essay.url
     blog.slug = "writing"
     commit(builders.publish, blog)
@@ -654,8 +607,8 @@ def test_a_moved_section_purges_its_old_addresses_from_the_front_cache(
 
 
 @pytest.mark.django_db
-def test_a_renamed_topics_old_address_is_purged_from_the_front_cache(content, front_cache, commit):
-    care = content["care"]
+def test_a_renamed_topics_old_address_is_purged_from_the_front_cache(site, front_cache, commit):
+    care = site["care"]
     care.slug = "health-and-social-care"
     commit(care.save)
     assert "/topics/health-and-care/" in front_cache
@@ -663,10 +616,10 @@ def test_a_renamed_topics_old_address_is_purged_from_the_front_cache(content, fr
 
 
 @pytest.mark.django_db
-def test_neighbours_are_refreshed_around_a_private_essay(client, content, page_cache, commit):
+def test_neighbours_are_refreshed_around_a_private_essay(client, site, page_cache, commit):
     """Previous/next skip private essays; changing the next public one still reaches
     the essay that links to it."""
-    blog, older, essay = content["blog"], content["older"], content["essay"]
+    blog, older, essay = site["blog"], site["older"], site["essay"]
     private = builders.essay(blog, "Members only", date=datetime.date(2022, 1, 1))
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     warm(client, older.url)
@@ -677,13 +630,11 @@ def test_neighbours_are_refreshed_around_a_private_essay(client, content, page_c
 
 
 @pytest.mark.django_db
-def test_a_replaced_documents_new_link_shows_on_pages_linking_it(
-    client, content, page_cache, commit
-):
+def test_a_replaced_documents_new_link_shows_on_pages_linking_it(client, site, page_cache, commit):
     document = get_document_model().objects.create(
         title="Board minutes", file=ContentFile(b"minutes", name="minutes-2024.txt")
     )
-    essay = content["essay"]
+    essay = site["essay"]
     essay.body = [
         ("paragraph", f'<p>Read <a linktype="document" id="{document.pk}">the minutes</a>.</p>')
     ]
@@ -699,19 +650,19 @@ def test_a_replaced_documents_new_link_shows_on_pages_linking_it(
 
 
 @pytest.mark.django_db
-def test_when_working_out_a_change_fails_everything_is_cleared(client, content, page_cache, commit):
-    warm(client, "/", content["jury"].url)
+def test_when_working_out_a_change_fails_everything_is_cleared(client, site, page_cache, commit):
+    warm(client, "/", site["jury"].url)
 
     def broken():
         raise RuntimeError("reference index unavailable")
 
     commit(invalidation.invalidate, then=broken)
     assert not is_hit(client, "/")
-    assert not is_hit(client, content["jury"].url)
+    assert not is_hit(client, site["jury"].url)
 
 
 @pytest.mark.django_db
-def test_instances_on_another_release_never_share_pages(client, content, page_cache):
+def test_instances_on_another_release_never_share_pages(client, site, page_cache):
     warm(client, "/")
     page_cache.PAGE_CACHE_RELEASE = "next-release"
     pagecache.release.cache_clear()

@@ -12,69 +12,6 @@ from wagtail.models import PageViewRestriction
 from tests import builders
 
 
-@pytest.fixture
-def site(sections):
-    """A small site: two topics (one a sub-topic), three methods, a principle, essays."""
-    care = builders.topic("Health and care")
-    prevention = builders.topic("Prevention", parent=care)
-    deliberate = builders.purpose("Deliberate on trade-offs")
-    jury = builders.method(
-        sections["finder"],
-        "Citizens' jury",
-        low="involve",
-        high="collaborate",
-        topics=[prevention],
-        participants_min=12,
-        participants_max=30,
-        cost_min=60000,
-        cost_max=200000,
-        min_weeks=12,
-    )
-    jury.purposes.set([deliberate])
-    builders.publish(jury)
-    survey = builders.method(
-        sections["finder"],
-        "Survey",
-        low="consult",
-        high="consult",
-        topics=[care],
-        participants_min=100,
-        cost_min=500,
-        cost_max=5000,
-        min_weeks=2,
-    )
-    pb = builders.method(
-        sections["finder"], "Participatory budgeting", low="collaborate", high="empower"
-    )
-    principle = builders.principle(sections["principles"], "Feed back what changed")
-    essay = builders.essay(
-        sections["blog"],
-        "On prevention",
-        methods=[jury],
-        principles=[principle],
-        topics=[prevention],
-        date=datetime.date(2023, 5, 1),
-    )
-    older = builders.essay(
-        sections["blog"],
-        "On surveys",
-        methods=[survey],
-        topics=[care],
-        date=datetime.date(2021, 3, 1),
-    )
-    return {
-        **sections,
-        "care": care,
-        "prevention": prevention,
-        "jury": jury,
-        "survey": survey,
-        "pb": pb,
-        "principle": principle,
-        "essay": essay,
-        "older": older,
-    }
-
-
 def text(response):
     return response.content.decode()
 
