@@ -1,11 +1,14 @@
 """Settings shared by every environment. Values that differ per deployment come from
 the environment (see README, "Configuration")."""
 
+from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
 
 from .env import env_bool, env_list, env_str
+from .logs import logging_config
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -43,6 +46,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz answers before anything else, host checks and HTTPS redirects included.
+    "site_project.core.health.HealthCheckMiddleware",
     # First: it stores pages with every header the rest add, and a hit skips them all.
     "site_project.core.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -66,7 +72,38 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a sign-in lockout into the "too many attempts" page (django-axes).
+    "axes.middleware.AxesMiddleware",
+    # Counts wrong passwords on private pages' and documents' password forms as failed
+    # sign-ins (site_project/core/throttling.py); inside AxesMiddleware, so the attempt
+    # that reaches the limit is answered with the same page.
+    "site_project.core.throttling.PasswordFormThrottleMiddleware",
 ]
+
+# Sign-in throttling (django-axes). Every failed sign-in is recorded in the database,
+# so the count is shared by all workers and instances. After AXES_FAILURE_LIMIT
+# failures for one username, or from one address, within the cool-off time, further
+# attempts for that username or from that address are refused until it has passed.
+# Unknown usernames count exactly like known ones, so a lockout says nothing about
+# which accounts exist. Lockouts are listed, and cleared, under Settings in the admin.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env_str("LOGIN_FAILURE_LIMIT") or 5)
+AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("LOGIN_LOCKOUT_MINUTES") or 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "site_project.core.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "site_project.core.throttling.client_ip"
+# Successful sign-ins are not logged with their addresses: nothing here needs them.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# The address of the reader, as the proxy in front saw it. Only set this when every
+# request reaches the app through a proxy that sets the header itself (the reference
+# nginx sets X-Forwarded-For), otherwise anyone could pick the address they are
+# counted under. The right-most address in the header is used: the one the proxy added.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
 
 ROOT_URLCONF = "site_project.urls"
 WSGI_APPLICATION = "site_project.wsgi.application"
@@ -236,10 +273,12 @@ if S3_BUCKET:
             "default_acl": None,
         },
     }
-    # Documents go through Wagtail's view, which checks collection privacy, never
-    # straight to the bucket: give the bucket public read on images/ and
-    # original_images/ only.
-    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Documents are only ever served through Wagtail's document view, which checks their
+# collection's privacy, never by their file's address (MEDIA_URL or the bucket): the
+# SERVE_MEDIA route (site_project/core/media.py) and the reference nginx serve images
+# only. Give a bucket public read on images/ and original_images/ only.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Hashed file names never change content, so browsers may keep them for ever.
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
@@ -250,16 +289,27 @@ WAGTAIL_SITE_NAME = "Engaging Communities"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Uploads: Wagtail's allow-lists (no SVG, which can carry script), and limits that
+# suit a small site's photographs; Wagtail tells the editor which limit a file broke.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024  # 10 MB
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # e.g. 8000 × 5000
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars fetched from gravatar.com: nothing is loaded from other hosts.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Django's own loggers write to the console once (not again through the root logger).
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
-}
+# Errors are emailed to ADMINS ("Ann Lee <ann@example.org>, ops@example.org") through
+# the SMTP server below, and logged one line per event (settings/logs.py).
+ADMINS = [(name or address, address) for name, address in getaddresses([env_str("ADMINS")])]
+SERVER_EMAIL = DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "webmaster@localhost"
+EMAIL_HOST = env_str("EMAIL_HOST") or "localhost"
+EMAIL_PORT = int(env_str("EMAIL_PORT") or 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_EXCEPTION_REPORTER_FILTER = "site_project.core.reporting.ReporterFilter"
+
+LOG_FORMAT = env_str("LOG_FORMAT") or "text"
+LOGGING = logging_config(level="WARNING", log_format=LOG_FORMAT)

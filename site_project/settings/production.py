@@ -4,8 +4,9 @@ SECRET_KEY and ALLOWED_HOSTS are required; starting without them stops with a
 one-line message naming the missing variable."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, STORAGES
+from .base import DATABASES, LOG_FORMAT, STORAGES
 from .env import env_bool, env_list, env_str, require
+from .logs import logging_config
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = require("SECRET_KEY")
@@ -46,16 +47,9 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {
-        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "django.request": {"level": "ERROR"},
-        # One line per purged URL, and one per background task, is more than anyone reads.
-        "wagtail.frontendcache": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-    },
-}
+LOGGING = logging_config(
+    level="INFO",
+    log_format=LOG_FORMAT,
+    # One line per purged URL, and one per background task, is more than anyone reads.
+    quiet=["wagtail.frontendcache", "django_tasks"],
+)

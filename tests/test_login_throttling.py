@@ -1,0 +1,218 @@
+"""Password guessing is refused: the admin sign-in, and the password forms of private
+pages and documents, pause after a handful of wrong attempts for one account (or form)
+or from one address, say so clearly, and an administrator can lift the pause."""
+
+from datetime import timedelta
+
+import pytest
+from axes.models import AccessAttempt
+from django.contrib.auth.models import Permission
+from django.core.files.base import ContentFile
+from django.db.models import F
+from django.test import Client, RequestFactory
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from site_project.core.throttling import client_ip
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "the-right-password-9"
+LIMIT = 5
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_user(
+        "editor", "editor@example.org", PASSWORD, is_superuser=True
+    )
+
+
+def sign_in(client, username, password, address="203.0.113.7", **headers):
+    return client.post(
+        "/admin/login/",
+        {"username": username, "password": password},
+        REMOTE_ADDR=address,
+        **headers,
+    )
+
+
+def signed_in(client):
+    return "_auth_user_id" in client.session
+
+
+def test_the_right_password_is_refused_after_too_many_wrong_ones_for_the_account(client, editor):
+    # Each guess from a different address: the account itself is what gets paused.
+    for number in range(LIMIT - 1):
+        assert sign_in(client, "editor", "wrong", address=f"198.51.100.{number}").status_code == 200
+    # The guess that reaches the limit is answered with the pause...
+    assert sign_in(client, "editor", "wrong", address="198.51.100.99").status_code == 429
+    # ...and so is the right password, from anywhere, while it lasts.
+    response = sign_in(client, "editor", PASSWORD, address="192.0.2.50")
+    assert response.status_code == 429
+    assert not signed_in(client)
+    text = response.content.decode()
+    assert "Too many attempts" in text
+    assert "paused for 15 minutes" in text
+    assert response["Retry-After"] == "900"
+
+
+def test_one_address_trying_many_accounts_is_refused_even_for_a_real_account(client, editor):
+    for number in range(LIMIT):
+        sign_in(client, f"guess{number}", "wrong", address="203.0.113.7")
+    assert sign_in(client, "editor", PASSWORD, address="203.0.113.7").status_code == 429
+    assert not signed_in(client)
+    # Someone else, elsewhere, signs in as usual.
+    response = sign_in(client, "editor", PASSWORD, address="192.0.2.50")
+    assert response.status_code == 302
+    assert signed_in(client)
+
+
+def test_fewer_wrong_passwords_than_the_limit_still_let_the_right_one_in(client, editor):
+    for _ in range(LIMIT - 1):
+        sign_in(client, "editor", "wrong")
+    assert sign_in(client, "editor", PASSWORD).status_code == 302
+    assert signed_in(client)
+
+
+def test_a_successful_sign_in_starts_the_count_again(client, editor):
+    for _ in range(LIMIT - 1):
+        sign_in(client, "editor", "wrong")
+    sign_in(client, "editor", PASSWORD)
+    client.logout()
+    for _ in range(LIMIT - 1):
+        sign_in(client, "editor", "wrong")
+    assert sign_in(client, "editor", PASSWORD).status_code == 302
+
+
+def test_an_unknown_username_and_a_wrong_password_get_the_same_answers(client, editor):
+    unknown = sign_in(client, "nobody", "wrong", address="198.51.100.1")
+    wrong = sign_in(client, "editor", "wrong", address="198.51.100.2")
+    assert unknown.status_code == wrong.status_code == 200
+    assert unknown.context["form"].errors == wrong.context["form"].errors
+    for _ in range(LIMIT - 1):
+        sign_in(client, "nobody", "wrong", address="198.51.100.1")
+        sign_in(client, "editor", "wrong", address="198.51.100.2")
+    unknown = sign_in(client, "nobody", "wrong", address="198.51.100.3")
+    wrong = sign_in(client, "editor", "wrong", address="198.51.100.4")
+    assert unknown.status_code == wrong.status_code == 429
+    assert unknown.content == wrong.content
+
+
+def test_the_pause_ends_when_the_cool_off_time_has_passed(client, editor):
+    for _ in range(LIMIT):
+        sign_in(client, "editor", "wrong")
+    assert sign_in(client, "editor", PASSWORD).status_code == 429
+    # Sixteen minutes later.
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - timedelta(minutes=16))
+    assert sign_in(client, "editor", PASSWORD).status_code == 302
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_count(client, editor):
+    for number in range(LIMIT):
+        sign_in(client, f"guess{number}", "wrong", HTTP_X_FORWARDED_FOR=f"10.0.0.{number}")
+    assert sign_in(client, "editor", PASSWORD).status_code == 429
+
+
+def test_behind_a_configured_proxy_the_address_it_added_is_the_one_counted(settings):
+    settings.CLIENT_IP_HEADER = "X-Forwarded-For"
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9"
+    )
+    # The left-most entry is whatever the client sent; the right-most is nginx's.
+    assert client_ip(request) == "203.0.113.9"
+    junk = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="junk")
+    assert client_ip(junk) == "10.0.0.2"
+    settings.CLIENT_IP_HEADER = ""
+    assert client_ip(request) == "10.0.0.2"
+
+
+# Private pages and documents ------------------------------------------------------------
+
+
+@pytest.fixture
+def private_essay(site):
+    essay = site["essay"]
+    restriction = PageViewRestriction.objects.create(
+        page=essay, restriction_type="password", password=PASSWORD
+    )
+    return essay, f"/_util/authenticate_with_password/{restriction.id}/{essay.id}/"
+
+
+def enter_password(client, form_url, password, return_url, address="203.0.113.7"):
+    return client.post(
+        form_url, {"password": password, "return_url": return_url}, REMOTE_ADDR=address
+    )
+
+
+def test_a_private_page_password_form_pauses_after_too_many_wrong_passwords(client, private_essay):
+    essay, form_url = private_essay
+    for _ in range(LIMIT - 1):
+        response = enter_password(client, form_url, "wrong", essay.url)
+        assert response.status_code == 200
+    response = enter_password(client, form_url, "wrong", essay.url)
+    assert response.status_code == 429
+    assert "The password was wrong too many times" in response.content.decode()
+    # Even the right password waits now, and the page stays closed.
+    assert enter_password(client, form_url, PASSWORD, essay.url).status_code == 429
+    assert essay.title not in client.get(essay.url).content.decode()
+
+
+def test_the_right_page_password_still_opens_the_page_below_the_limit(client, private_essay):
+    essay, form_url = private_essay
+    for _ in range(LIMIT - 1):
+        enter_password(client, form_url, "wrong", essay.url)
+    response = enter_password(client, form_url, PASSWORD, essay.url)
+    assert response.status_code == 302
+    assert essay.title in client.get(essay.url).content.decode()
+
+
+def test_a_private_document_password_form_pauses_after_too_many_wrong_passwords(client, db):
+    private = Collection.get_first_root_node().add_child(name="Board papers")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=private, restriction_type="password", password=PASSWORD
+    )
+    document = get_document_model().objects.create(
+        title="Budget", file=ContentFile(b"secret figures", name="budget.txt"), collection=private
+    )
+    form_url = f"/documents/authenticate_with_password/{restriction.id}/"
+    for _ in range(LIMIT):
+        enter_password(client, form_url, "wrong", document.url)
+    assert enter_password(client, form_url, PASSWORD, document.url).status_code == 429
+    assert b"secret figures" not in b"".join(client.get(document.url))
+
+
+# The admin's list of lockouts -----------------------------------------------------------
+
+
+def test_an_administrator_sees_a_lockout_and_lifting_it_lets_the_editor_in(
+    client, editor, django_user_model
+):
+    for _ in range(LIMIT):
+        sign_in(client, "editor", "wrong", address="198.51.100.23")
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "x")
+    other = Client()
+    other.force_login(admin)
+    listing = other.get("/admin/lockouts/")
+    assert listing.status_code == 200
+    text = listing.content.decode()
+    assert "editor" in text
+    assert "198.51.100.23" in text
+    attempt = AccessAttempt.objects.get(username="editor")
+    delete_url = f"/admin/lockouts/delete/{attempt.pk}/"
+    assert delete_url in text
+    assert other.post(delete_url).status_code == 302
+    assert sign_in(client, "editor", PASSWORD, address="198.51.100.23").status_code == 302
+
+
+def test_lockouts_are_not_shown_to_editors_without_permission(client, django_user_model):
+    AccessAttempt.objects.create(
+        username="editor", ip_address="198.51.100.23", failures_since_start=LIMIT
+    )
+    plain = django_user_model.objects.create_user("plain", "p@example.org", "x")
+    plain.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(plain)
+    assert client.get("/admin/lockouts/").status_code in (302, 403)
+    attempt = AccessAttempt.objects.get()
+    client.post(f"/admin/lockouts/delete/{attempt.pk}/")
+    assert AccessAttempt.objects.filter(pk=attempt.pk).exists()
