@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
+# The address the site is served under locally, for the sitemap, feeds and share links;
+# in public, set SITE_URL (e.g. https://engage.example.org).
+export SITE_URL ?= http://127.0.0.1:$(PORT)
 # Throw-away values for checking production settings; never used to serve.
 DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=site_project.settings.production \
 	SECRET_KEY=deploy-check-only-4f9c2b7e1a6d8e3f5c0b9a7d2e4f6a8c1b3d5e7f9a0c2e4 \
@@ -46,7 +49,7 @@ run: prepare
 # itself (SERVE_MEDIA), as a web server would in production.
 serve: install | var
 	$(MANAGE) prepare_site --no-static
-	@test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	@test -s var/secret_key || (umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key)
 	DJANGO_SETTINGS_MODULE=site_project.settings.production SECRET_KEY="$$(cat var/secret_key)" \
 		ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=false \
 		SECURE_COOKIES=false SECURE_HSTS_SECONDS=0 SERVE_MEDIA=true PORT=$(PORT) \

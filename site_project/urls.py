@@ -2,26 +2,26 @@ import re
 
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
+
+from site_project.core.media import serve_public_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document views; private documents are marked uncacheable.
+    path("documents/", include("site_project.core.documents")),
     path("", include("blog.urls")),
     path("", include("home.urls")),
 ]
 
 if (settings.DEBUG or settings.SERVE_MEDIA) and not settings.MEDIA_URL.startswith("http"):
-    # Uploaded images and documents. In production a web server or object storage
-    # should serve MEDIA_ROOT; SERVE_MEDIA lets Django do it for a small or local setup.
+    # Uploaded images (never documents: see core/media.py). In production a web server
+    # or object storage serves them; SERVE_MEDIA lets Django do it for a small setup.
     urlpatterns += [
         re_path(
             rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+            serve_public_media,
         )
     ]
 

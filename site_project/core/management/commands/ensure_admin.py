@@ -1,7 +1,8 @@
 """Make sure an 'admin' superuser exists, without ever changing an existing one.
 
-The password comes from ADMIN_PASSWORD; otherwise one is generated on the first run,
-printed once, and kept in var/admin_password so later runs reuse it."""
+The password comes from ADMIN_PASSWORD; otherwise one is generated on the first run and
+kept in var/admin_password (readable by its owner only) so later runs reuse it. It is
+never printed: output ends up in server logs."""
 
 import os
 import secrets
@@ -35,12 +36,14 @@ class Command(BaseCommand):
             return path.read_text().strip()
         password = secrets.token_urlsafe(12)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(password + "\n")
-        path.chmod(0o600)
+        # Created private, rather than made private after it is written.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(password + "\n")
         self.stdout.write(
             self.style.WARNING(
-                f"Generated admin password: {password}\n"
-                f"(saved in {path}; set ADMIN_PASSWORD to choose your own)"
+                f"Generated a password for '{USERNAME}' and saved it in {path} "
+                f"(read it with: cat {path}; set ADMIN_PASSWORD to choose your own)."
             )
         )
         return password
