@@ -262,6 +262,7 @@ def run(work, processes):
         SECRET_KEY="multi-instance-check-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
         ALLOWED_HOSTS="localhost,127.0.0.1",
         SECURE_PROXY_SSL_HEADER="true",
+        CLIENT_IP_HEADER="X-Forwarded-For",
         FRONTEND_CACHE_PURGE_URLS=f"http://127.0.0.1:{ports['purge']}",
         ACCESS_LOG=str(work / "gunicorn-access.log"),
     )
@@ -346,6 +347,13 @@ def check_proxy_basics(proxy, http_port, static_root):
     check(response.status == 404, "documents are never served from disk by the proxy")
     response, body = proxy.get("/")
     check(response.status == 200 and "<main" in body, "the home page comes through nginx")
+    response, body = proxy.get("/healthz")
+    check(
+        response.status == 200
+        and json.loads(body)["status"] == "ok"
+        and "X-Proxy-Cache: HIT" not in str(proxy.get("/healthz")[0].headers),
+        "/healthz reports a healthy instance through nginx, never from its cache",
+    )
 
 
 # The bucket as the README asks an operator to set it up: public read on images only.

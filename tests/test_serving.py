@@ -7,9 +7,11 @@ change published by another process at once."""
 import contextlib
 import gzip
 import http.client
+import json
 import os
 import re
 import socket
+import stat
 import subprocess
 import sys
 import threading
@@ -79,7 +81,7 @@ def server(tmp_path_factory):
     else:
         process.kill()
         pytest.fail("gunicorn did not start: " + process.stderr.read().decode()[-2000:])
-    yield {"port": port, "env": env, "manage": manage}
+    yield {"port": port, "env": env, "manage": manage, "home": home}
     process.terminate()
     process.wait(timeout=20)
 
@@ -96,6 +98,20 @@ def fetch(server, path, headers=None, timeout=5):
 def first_essay_path(server):
     _, body = fetch(server, "/essays/")
     return re.search(rb'href="(/essays/[a-z0-9-]+/)"', body).group(1).decode()
+
+
+@pytest.mark.server
+def test_the_database_is_readable_by_its_owner_only(server):
+    database = server["home"] / "db.sqlite3"
+    assert stat.S_IMODE(database.stat().st_mode) == 0o600
+
+
+@pytest.mark.server
+def test_health_check_answers_under_production_settings(server):
+    # By address, as a load balancer probes; the first request also starts the workers.
+    response, body = fetch(server, "/healthz", headers={"Host": "10.0.0.8"}, timeout=60)
+    assert response.status == 200
+    assert json.loads(body)["status"] == "ok"
 
 
 @pytest.mark.server
