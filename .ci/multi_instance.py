@@ -90,12 +90,10 @@ class Endpoint:
     def get(self, path):
         return self.request("GET", path)
 
-    def log_in(self):
+    def sign_in(self, username="admin", password=ADMIN_PASSWORD, headers=None):
         _, page = self.get("/admin/login/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        form = urlencode(
-            {"username": "admin", "password": ADMIN_PASSWORD, "csrfmiddlewaretoken": token}
-        )
+        form = urlencode({"username": username, "password": password, "csrfmiddlewaretoken": token})
         response, _ = self.request(
             "POST",
             "/admin/login/",
@@ -104,9 +102,14 @@ class Endpoint:
                 "Content-Type": "application/x-www-form-urlencoded",
                 "Referer": "https://localhost/admin/login/",
                 "Origin": "https://localhost",
+                **(headers or {}),
             },
         )
-        check(response.status == 302 and "sessionid" in self.cookies, f"{self.name}: log in")
+        return response.status
+
+    def log_in(self):
+        status = self.sign_in()
+        check(status == 302 and "sessionid" in self.cookies, f"{self.name}: log in")
 
     def admin_post(self, path):
         """Submit an admin confirmation form (bulk publish, unpublish) as an editor."""
@@ -324,6 +327,30 @@ def run(work, processes):
         for url in showing:
             _, body = endpoint.get(url)
             check(NEW_TITLE not in body, f"{endpoint.name}: gone from {url} at once")
+
+    check_lockout_behind_the_proxy(env, proxy, a, b)
+
+
+def check_lockout_behind_the_proxy(env, proxy, a, b):
+    """Last: it pauses sign-ins from the address every request here comes from."""
+    print("== Password guessing through nginx", flush=True)
+    statuses = [
+        Endpoint("nginx", proxy.port, tls=True).sign_in(
+            f"guess{number}", "wrong", headers={"X-Forwarded-For": f"198.51.100.{number}"}
+        )
+        for number in range(5)
+    ]
+    check(
+        statuses == [200, 200, 200, 200, 429],
+        f"five wrong sign-ins from one address pause it, forged X-Forwarded-For or not "
+        f"({statuses})",
+    )
+    for endpoint in (proxy, a, b):
+        status = Endpoint(endpoint.name, endpoint.port, tls=endpoint.tls).sign_in()
+        check(status == 429, f"{endpoint.name}: the right password waits too ({status})")
+    manage(env, "axes_reset")
+    status = Endpoint("nginx", proxy.port, tls=True).sign_in()
+    check(status == 302, "after `manage.py axes_reset` the editor signs in again")
 
 
 def check_proxy_basics(proxy, http_port, static_root):
