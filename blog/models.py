@@ -1,6 +1,7 @@
 """Essays: long-form pieces that name the methods and principles they discuss."""
 
 from django import forms
+from django.apps import apps
 from django.db import models
 from django.db.models import Count, Q, Subquery
 from django.utils import timezone
@@ -14,9 +15,10 @@ from wagtail.search import index
 
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES, heading_anchor
 from site_project.blocks.streams import EssayStreamBlock
+from site_project.core.backlinks import pages_discussed
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
 from site_project.core.pagination import paginate
-from site_project.core.visibility import visible, visible_links
+from site_project.core.visibility import visible
 from site_project.taxonomy.models import Topic, tagged_with
 
 from .reading import reading_minutes
@@ -149,9 +151,22 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
             "method_links",
             heading="Methods discussed",
             label="Method",
-            help_text="Each method listed here shows this essay under 'Essays that discuss it'.",
+            help_text=(
+                "Methods you link to in the essay's text, or show as a method card, are "
+                "listed under 'Methods discussed' by themselves, and the method's page lists "
+                "this essay. Add a method here only to list it without linking it, or to "
+                "add a note."
+            ),
         ),
-        InlinePanel("principle_links", heading="Principles discussed", label="Principle"),
+        InlinePanel(
+            "principle_links",
+            heading="Principles discussed",
+            label="Principle",
+            help_text=(
+                "Principles you link to in the text are listed by themselves. Add one here "
+                "only to list it without linking it, or to add a note."
+            ),
+        ),
     ]
     edit_handler = editor_tabs(content_panels, taxonomy_panels)
     parent_page_types = ["blog.BlogIndexPage"]
@@ -197,17 +212,23 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
             # A photo's one rendition comes from Wagtail's rendition cache; prefetching
             # every rendition of every photo would cost each essay a query.
             authors=[a.person for a in self.authors.select_related("person__photo")],
-            method_links=visible_links(
-                self.method_links.select_related("method__min_level", "method__max_level").defer(
-                    "method__body"
-                ),
+            # Linked in the text (a link or a method card) or listed on the "Methods and
+            # principles" tab: one list either way.
+            methods_discussed=pages_discussed(
+                self,
+                apps.get_model("engagement.MethodPage")
+                .objects.select_related("min_level", "max_level")
+                .defer("body"),
+                "method_links",
                 "method",
                 request,
             ),
-            principle_links=visible_links(
-                self.principle_links.select_related("principle__framework").defer(
-                    "principle__body"
-                ),
+            principles_discussed=pages_discussed(
+                self,
+                apps.get_model("engagement.PrinciplePage")
+                .objects.select_related("framework")
+                .defer("body"),
+                "principle_links",
                 "principle",
                 request,
             ),
@@ -231,9 +252,16 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
         chain together."""
         if not self.date:
             return None, None
-        key = (self.date, self.pk)
-        older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk))
-        newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk))
+        if self.pk is None:
+            # Never saved (a preview): it will get the highest id, so comes after every
+            # essay of the same date.
+            key = (self.date, float("inf"))
+            older = siblings.filter(date__lte=self.date)
+            newer = siblings.filter(date__gt=self.date)
+        else:
+            key = (self.date, self.pk)
+            older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk))
+            newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk))
         pair = siblings.defer_streamfields().filter(
             Q(pk=Subquery(older.order_by("-date", "-pk").values("pk")[:1]))
             | Q(pk=Subquery(newer.order_by("date", "pk").values("pk")[:1]))

@@ -526,10 +526,14 @@ class PrinciplePage(ListingCardPreviewMixin, DiscussedInEssaysMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Method guides name the principles they support or risk; a principle that was
+        # never saved (a preview) cannot be named yet.
         links = (
             self.method_links.filter(page__in=visible_page_ids(request))
             .select_related("page__min_level", "page__max_level")
             .defer("page__body")
+            if self.pk
+            else []
         )
         context["supporting_methods"] = [link for link in links if link.effect == "supports"]
         context["risky_methods"] = [link for link in links if link.effect == "risks"]

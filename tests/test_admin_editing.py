@@ -583,6 +583,73 @@ class TestEditAndPreview(AdminTestCase):
         self.assertEqual(page.revisions.count(), 1)
 
 
+# --- Previewing pages that were never saved --------------------------------------------
+
+
+def without_relations(data):
+    """The same form with every inline list emptied and every tag-like choice cleared."""
+    emptied = {}
+    for key, value in data.items():
+        if key.endswith("-TOTAL_FORMS"):
+            emptied[key] = "0"
+        elif "-" in key and key.split("-", 2)[1].isdigit() and "-count" not in key:
+            prefix = key.split("-", 1)[0]
+            if f"{prefix}-TOTAL_FORMS" not in data:
+                emptied[key] = value  # StreamField blocks stay
+        elif isinstance(value, list):
+            continue
+        else:
+            emptied[key] = value
+    return emptied
+
+
+class TestPreviewOfNewPages(AdminTestCase):
+    """An editor previews (and Wagtail's checks panel renders) a page that has never been
+    saved: no primary key, maybe no slug, maybe no related rows. It must never fail."""
+
+    def cases(self):
+        s = self.sections
+        return [
+            ("standard", builders.home(), StandardPage, self.standard_data()),
+            ("essay", s["blog"], EssayPage, self.essay_data()),
+            ("method", s["finder"], MethodPage, self.method_data()),
+            ("principle", s["principles"], PrinciplePage, self.principle_data()),
+        ]
+
+    def preview_new(self, parent, model, data, mode=""):
+        url = reverse(
+            "wagtailadmin_pages:preview_on_add",
+            args=[model._meta.app_label, model._meta.model_name, parent.pk],
+        )
+        response = self.client.post(f"{url}?mode={mode}", data)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(json.loads(response.content), {"is_valid": True, "is_available": True})
+        response = self.client.get(url, {"mode": mode})
+        self.assertEqual(response.status_code, 200)
+        return response.content.decode()
+
+    def test_a_new_page_of_every_type_previews_with_and_without_a_slug(self):
+        for key, parent, model, data in self.cases():
+            for slug in ("", "a-new-page"):
+                for mode, _ in model(title="x").preview_modes:
+                    with self.subTest(key, slug=slug, mode=mode):
+                        html = self.preview_new(parent, model, {**data, "slug": slug}, mode)
+                        self.assertIn(data["title"], html)
+
+    def test_a_new_page_with_no_related_rows_previews(self):
+        for key, parent, model, data in self.cases():
+            with self.subTest(key):
+                html = self.preview_new(parent, model, without_relations({**data, "slug": ""}))
+                self.assertIn(data["title"], html)
+
+    def test_a_new_essay_preview_lists_the_methods_it_links_to(self):
+        data = {**self.essay_data("Linked only in the text"), "slug": ""}
+        data.update(nested_form_data({"method_links": inline_formset([])}))
+        html = self.preview_new(self.sections["blog"], EssayPage, data)
+        discussed = html.split('id="methods-discussed"', 1)[1].split("</section>", 1)[0]
+        self.assertIn(self.method.title, discussed)
+
+
 # --- Validation -----------------------------------------------------------------------
 
 

@@ -2,6 +2,7 @@
 "methods discussed" relation and through plain links in the essay's text."""
 
 import datetime
+from html import escape
 
 import pytest
 from django.core.management import call_command
@@ -108,3 +109,104 @@ def test_backlinks_take_the_same_number_of_queries_for_3_and_30_essays(sections,
     large_queries, large_count = _backlink_queries(method)
     assert (small_count, large_count) == (3, 30)
     assert small_queries == large_queries
+
+
+# The essay's own "Methods discussed" / "Principles discussed": one list, however the
+# editor linked -------------------------------------------------------------------------
+
+
+def discussed_section(client, essay, heading_id="methods-discussed"):
+    html = client.get(essay.url).content.decode()
+    if f'id="{heading_id}"' not in html:
+        return ""
+    return html.split(f'id="{heading_id}"', 1)[1].split("</section>", 1)[0]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("how", ["text link", "method card", "listed"])
+def test_however_an_essay_names_a_method_both_pages_show_it(client, sections, method, how):
+    body = {
+        "text link": [rich_link(method)],
+        "method card": [("method_card", {"method": method, "note": ""})],
+        "listed": None,
+    }[how]
+    essay = builders.essay(
+        sections["blog"], "On juries", body=body, methods=[method] if how == "listed" else []
+    )
+    assert escape(method.title) in discussed_section(client, essay)
+    assert "On juries" in client.get(method.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_method_named_three_ways_is_shown_once_with_its_note(client, sections, method):
+    essay = builders.essay(
+        sections["blog"],
+        "On juries",
+        methods=[method],
+        body=[rich_link(method), ("method_card", {"method": method, "note": ""})],
+    )
+    essay.method_links.model.objects.filter(page=essay).update(note="Where the jury worked")
+    section = discussed_section(client, essay)
+    assert section.count(f">{escape(method.title)}<") == 1
+    assert "Where the jury worked" in section
+
+
+@pytest.mark.django_db
+def test_listed_methods_come_first_in_their_order_then_linked_ones_by_title(sections):
+    finder = sections["finder"]
+    zebra, apple, mango = (builders.method(finder, t) for t in ("Zebra", "Apple", "Mango"))
+    essay = builders.essay(
+        sections["blog"], "Order", methods=[mango], body=[rich_link(zebra), rich_link(apple)]
+    )
+    discussed = essay.get_context(_request())["methods_discussed"]
+    assert [m.title for m in discussed] == ["Mango", "Apple", "Zebra"]
+
+
+@pytest.mark.django_db
+def test_principles_linked_only_in_the_text_are_listed_on_the_essay(client, sections):
+    principle = builders.principle(sections["principles"], "Feed back what changed")
+    essay = builders.essay(sections["blog"], "Feedback", body=[rich_link(principle, "it")])
+    assert principle.title in discussed_section(client, essay, "principles-discussed")
+
+
+@pytest.mark.django_db
+def test_unpublished_and_private_methods_linked_in_the_text_are_not_listed(client, sections):
+    finder = sections["finder"]
+    draft = builders.method(finder, "Draft method", live=False)
+    private = builders.method(finder, "Private method")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    shown = builders.method(finder, "Shown method")
+    essay = builders.essay(
+        sections["blog"], "Mixed", body=[rich_link(draft), rich_link(private), rich_link(shown)]
+    )
+    section = discussed_section(client, essay)
+    assert "Shown method" in section
+    assert "Draft method" not in section
+    assert "Private method" not in section
+
+
+@pytest.mark.django_db
+def test_the_essay_lists_what_it_links_in_the_same_queries_for_2_and_20_methods(client, sections):
+    def queries_for(count):
+        methods = [builders.method(sections["finder"], f"M{count}-{n}") for n in range(count)]
+        essay = builders.essay(
+            sections["blog"],
+            f"Links {count}",
+            methods=methods[: count // 2],
+            body=[rich_link(m) for m in methods[count // 2 :]],
+        )
+        with CaptureQueriesContext(connection) as ctx:
+            discussed = essay.get_context(_request())["methods_discussed"]
+        assert len(discussed) == count
+        return len(ctx.captured_queries)
+
+    assert queries_for(2) == queries_for(20)
+
+
+def _request():
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    return request
