@@ -283,21 +283,20 @@ def _origin(url):
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
-def _media_origins():
+def media_origins(media_url, bucket="", public_domain="", endpoint_url="", region=""):
     """Where uploaded images are loaded from, when that is not this site itself."""
-    if not S3_BUCKET:
-        return [origin] if (origin := _origin(MEDIA_URL)) else []
-    if domain := env_str("S3_PUBLIC_DOMAIN"):
+    if not bucket:
+        return [origin] if (origin := _origin(media_url)) else []
+    if public_domain:
         # django-storages builds https://<custom_domain>/<key>.
-        return [_origin(domain if "://" in domain else f"https://{domain}")]
-    if endpoint := env_str("S3_ENDPOINT_URL"):
+        return [_origin(public_domain if "://" in public_domain else f"https://{public_domain}")]
+    if endpoint_url:
         # <endpoint>/<bucket>/<key>, or <bucket>.<endpoint host>/<key>.
-        parts = urlsplit(endpoint)
-        return [_origin(endpoint), f"{parts.scheme}://{S3_BUCKET}.{parts.netloc}"]
-    region = env_str("S3_REGION")
-    hosts = [f"{S3_BUCKET}.s3.amazonaws.com"]
-    if region:
-        hosts.append(f"{S3_BUCKET}.s3.{region}.amazonaws.com")
+        parts = urlsplit(endpoint_url)
+        return [_origin(endpoint_url), f"{parts.scheme}://{bucket}.{parts.netloc}"]
+    hosts = [f"{bucket}.s3.amazonaws.com"] + (
+        [f"{bucket}.s3.{region}.amazonaws.com"] if region else []
+    )
     return [f"https://{host}" for host in hosts]
 
 
@@ -311,7 +310,16 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, *_media_origins()],
+        "img-src": [
+            SELF,
+            *media_origins(
+                MEDIA_URL,
+                bucket=S3_BUCKET,
+                public_domain=env_str("S3_PUBLIC_DOMAIN"),
+                endpoint_url=env_str("S3_ENDPOINT_URL"),
+                region=env_str("S3_REGION"),
+            ),
+        ],
         "frame-src": EMBED_FRAME_ORIGINS,
         "object-src": [NONE],
         "base-uri": [SELF],
