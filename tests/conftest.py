@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from engagement.models import Framework
+from site_project.core import pagecache
 from tests import builders
 
 
@@ -76,6 +77,14 @@ def site(sections):
         "essay": essay,
         "older": older,
     }
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on, and empty (a new site generation, as after a deploy)."""
+    settings.PAGE_CACHE = True
+    pagecache.invalidate_all()
+    return settings
 
 
 def pytest_collection_modifyitems(config, items):

@@ -29,14 +29,6 @@ from tests import builders
 
 
 @pytest.fixture
-def page_cache(settings):
-    """The page cache on, and empty (a new site generation, as after a deploy)."""
-    settings.PAGE_CACHE = True
-    pagecache.invalidate_all()
-    return settings
-
-
-@pytest.fixture
 def commit(django_capture_on_commit_callbacks):
     """Run a change as if its transaction committed: invalidation waits for the commit."""
 

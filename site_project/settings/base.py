@@ -4,8 +4,11 @@ the environment (see README, "Configuration")."""
 from datetime import timedelta
 from email.utils import getaddresses
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from wagtail.embeds import oembed_providers
 
 from .env import env_bool, env_list, env_str
 from .logs import logging_config
@@ -54,16 +57,22 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "csp",
 ]
 
 MIDDLEWARE = [
     # /healthz answers before anything else, host checks and HTTPS redirects included.
     "site_project.core.health.HealthCheckMiddleware",
-    # First: it stores pages with every header the rest add, and a hit skips them all.
+    # Before everything that adds headers: it stores pages with all of them, and a hit
+    # skips the lot.
     "site_project.core.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Straight after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Security headers for every page; after PageCacheMiddleware, so cached pages carry
+    # them too (see "Security headers" below).
+    "site_project.core.security.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "site_project.core.compression.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -313,3 +322,122 @@ DEFAULT_EXCEPTION_REPORTER_FILTER = "site_project.core.reporting.ReporterFilter"
 
 LOG_FORMAT = env_str("LOG_FORMAT") or "text"
 LOGGING = logging_config(level="WARNING", log_format=LOG_FORMAT)
+
+# ---------- Security headers ----------
+# Embeds: editors may embed videos from these oEmbed providers only, and the policy
+# below lets pages frame exactly their players. To allow another provider, add its
+# entry from wagtail.embeds.oembed_providers here and its player's origin to
+# EMBED_FRAME_ORIGINS (see README, "Security headers").
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo],
+    }
+]
+EMBED_FRAME_ORIGINS = ["https://www.youtube.com", "https://player.vimeo.com"]
+
+
+def _origin(url):
+    """scheme://host[:port] of an absolute URL; None for a path such as /media/."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+def media_origins(media_url, bucket="", public_domain="", endpoint_url="", region=""):
+    """Where uploaded images are loaded from, when that is not this site itself."""
+    if not bucket:
+        return [origin] if (origin := _origin(media_url)) else []
+    if public_domain:
+        # django-storages builds https://<custom_domain>/<key>.
+        return [_origin(public_domain if "://" in public_domain else f"https://{public_domain}")]
+    if endpoint_url:
+        # <endpoint>/<bucket>/<key>, or <bucket>.<endpoint host>/<key>.
+        parts = urlsplit(endpoint_url)
+        return [_origin(endpoint_url), f"{parts.scheme}://{bucket}.{parts.netloc}"]
+    hosts = [f"{bucket}.s3.amazonaws.com"] + (
+        [f"{bucket}.s3.{region}.amazonaws.com"] if region else []
+    )
+    return [f"https://{host}" for host in hosts]
+
+
+# Content-Security-Policy for every response (django-csp; site_project/core/security.py
+# adds the admin's extras and frame-ancestors). Public pages load scripts, styles, fonts
+# and images from this site only, and nothing inline: no inline script, no <style>, no
+# style="" attribute (the page cache serves one response to every reader, so a nonce
+# cannot be used). JSON-LD blocks are data, which script-src does not govern.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [
+            SELF,
+            *media_origins(
+                MEDIA_URL,
+                bucket=S3_BUCKET,
+                public_domain=env_str("S3_PUBLIC_DOMAIN"),
+                endpoint_url=env_str("S3_ENDPOINT_URL"),
+                region=env_str("S3_REGION"),
+            ),
+        ],
+        "frame-src": EMBED_FRAME_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Replaced by 'self' for the views that allow same-origin framing (previews).
+        "frame-ancestors": [NONE],
+    }
+}
+CSP_ADMIN_PATH = "/admin/"
+# Added to the policy above under CSP_ADMIN_PATH: the least Wagtail 8's admin needs,
+# found by driving it in Chromium (tests/browser/test_csp.py). Admin pages are never
+# cached, but Wagtail's templates cannot carry a nonce (its form widgets render without
+# the request), so inline code is allowed here, and only here, in its narrowest form:
+CONTENT_SECURITY_POLICY_ADMIN = {
+    # Inline <script> elements: the chooser, date picker and InlinePanel widgets start
+    # themselves with one each (`new PageChooser(...)`, `initDateChooser(...)`).
+    # Inline event handlers (script-src-attr) and eval stay blocked by script-src.
+    "script-src-elem": [SELF, UNSAFE_INLINE],
+    # <style> elements: the rich-text editor (Draftail) adds them as it runs, for its
+    # placeholders and list numbering. style="" attributes stay blocked by style-src.
+    "style-src-elem": [SELF, UNSAFE_INLINE],
+    # The multiple-image upload shows a thumbnail of each chosen file from a blob: URL.
+    "img-src": ["blob:"],
+    # The block picker's previews are frames of /admin/block-preview/ (and the preview
+    # panel one of the page's preview URL).
+    "frame-src": [SELF],
+}
+
+# Permissions-Policy (django-permissions-policy): features this site never uses are
+# off for it and for any frame it embeds. Only names Chromium knows: it logs an error
+# for others (Debian's Chromium does not know "bluetooth"). Features video players ask
+# for (autoplay, fullscreen, encrypted-media, picture-in-picture) are left alone.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Django's own loggers write to the console once (not again through the root logger).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+}

@@ -4,7 +4,7 @@ SECRET_KEY and ALLOWED_HOSTS are required; starting without them stops with a
 one-line message naming the missing variable."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, LOG_FORMAT, STORAGES
+from .base import CONTENT_SECURITY_POLICY, DATABASES, LOG_FORMAT, STORAGES
 from .env import env_bool, env_list, env_str, require
 from .logs import logging_config
 
@@ -46,6 +46,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Served over HTTPS (directly, or behind a TLS proxy): browsers fetch any http:// URL
+# a page still names (an old media URL, say) over HTTPS instead.
+if SECURE_SSL_REDIRECT or env_bool("SECURE_PROXY_SSL_HEADER", False):
+    CONTENT_SECURITY_POLICY = {
+        **CONTENT_SECURITY_POLICY,
+        "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},
+    }
 
 LOGGING = logging_config(
     level="INFO",
