@@ -432,12 +432,3 @@ PERMISSIONS_POLICY = {
         "xr-spatial-tracking",
     )
 }
-
-# Django's own loggers write to the console once (not again through the root logger).
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
-}
