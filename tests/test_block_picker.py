@@ -117,10 +117,10 @@ def preview(client, block):
 
 
 TABLE_SAMPLE = [
-    "<caption>Three methods compared: typical size, time and cost</caption>",
+    "<caption>Three methods compared</caption>",
     '<th scope="col">Typical cost</th>',
     "Participatory budgeting",
-    "£60,000–£200,000",
+    "£60k–£200k",
     "<td>1200</td>",
 ]
 EMBED_PLACEHOLDER = [

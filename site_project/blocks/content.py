@@ -227,19 +227,19 @@ class TableBlock(blocks.StructBlock):
         group = GROUP_STRUCTURE
         template = "blocks/table.html"
         description = "A table of figures or comparisons, with a caption saying what it shows."
+        # Short headings and figures: the picker's preview panel is phone-narrow.
         preview_value = {
-            "caption": "Three methods compared: typical size, time and cost",
+            "caption": "Three methods compared",
             "table": {
                 "columns": [
                     {"type": "text", "heading": "Method"},
-                    {"type": "number", "heading": "People taking part"},
-                    {"type": "number", "heading": "Weeks from start to finish"},
+                    {"type": "number", "heading": "People"},
                     {"type": "text", "heading": "Typical cost"},
                 ],
                 "rows": [
-                    {"values": ["Citizens' jury", 24, 12, "£60,000–£200,000"]},
-                    {"values": ["Online survey", 500, 4, "£500–£5,000"]},
-                    {"values": ["Participatory budgeting", 1200, 20, "£20,000–£100,000"]},
+                    {"values": ["Citizens' jury", 24, "£60k–£200k"]},
+                    {"values": ["Online survey", 500, "£500–£5k"]},
+                    {"values": ["Participatory budgeting", 1200, "£20k–£100k"]},
                 ],
             },
         }
@@ -282,6 +282,7 @@ class FAQItemBlock(blocks.StructBlock):
 
     class Meta:
         icon = "help"
+        label = "FAQ"
         group = GROUP_STRUCTURE
         template = "blocks/faq_item.html"
         description = "A question with an answer that opens on click (works without JavaScript)."
