@@ -1,12 +1,14 @@
 """General-purpose blocks used by essays, guides and standard pages."""
 
 import datetime
+from urllib.parse import urlsplit
 
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 
 # A deliberate, small feature set: structure comes from blocks (headings, quotes,
@@ -19,6 +21,46 @@ GROUP_MEDIA = "Media"
 GROUP_STRUCTURE = "Structure"
 GROUP_METHOD = "Method guide"
 GROUP_EVIDENCE = "Evidence and references"
+
+# Block previews (the block picker's preview panel) are rendered by Wagtail's block
+# preview view through `wagtailcore/shared/block_preview.html`, which this site
+# overrides to load its own styles. Blocks whose example needs something from the
+# database (an image, a method guide) fall back to this placeholder template when it is
+# not there, so a preview never fails on an empty site.
+PLACEHOLDER_PREVIEW_TEMPLATE = "blocks/previews/placeholder.html"
+
+
+def preview_image():
+    """The image to show in block previews: the first demo illustration if the demo
+    content is loaded, else the oldest image in the library, else None."""
+    from home.demo.images import IMAGES  # plain data; imported late to keep apps apart
+
+    Image = get_image_model()
+    demo_titles = [title for title, *_ in IMAGES.values()]
+    demo = {image.title: image for image in Image.objects.filter(title__in=demo_titles)}
+    for title in demo_titles:
+        if title in demo:
+            return demo[title]
+    return Image.objects.order_by("pk").first()
+
+
+# Names for the embed preview's placeholder; other sites show their host name.
+EMBED_PROVIDERS = {
+    "youtube.com": "YouTube",
+    "youtu.be": "YouTube",
+    "vimeo.com": "Vimeo",
+    "soundcloud.com": "SoundCloud",
+    "spotify.com": "Spotify",
+}
+
+
+def embed_provider(url):
+    """A readable provider name for an embed URL, worked out from the URL alone."""
+    host = (urlsplit(url or "").hostname or "").removeprefix("www.")
+    for domain, name in EMBED_PROVIDERS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return host or "another site"
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -69,6 +111,27 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         group = GROUP_MEDIA
         template = "blocks/image.html"
         description = "An image with optional caption and credit."
+
+    def get_preview_value(self):
+        image = preview_image()
+        return self.normalize(
+            {
+                "image": image
+                and {"image": image, "alt_text": image.default_alt_text, "decorative": False},
+                "caption": image.title if image else "",
+                "credit": "From the image library" if image else "",
+            }
+        )
+
+    def get_preview_template(self, value, context=None):
+        if value.get("image") is None:
+            return PLACEHOLDER_PREVIEW_TEMPLATE
+        return super().get_preview_template(value, context)
+
+    def get_preview_context(self, value, parent_context=None):
+        context = super().get_preview_context(value, parent_context)
+        context["placeholder"] = "image"
+        return context
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -131,7 +194,20 @@ class EmbedWithCaptionBlock(blocks.StructBlock):
         icon = "media"
         group = GROUP_MEDIA
         template = "blocks/embed.html"
-        description = "An embedded video or audio clip, with a caption."
+        description = "A video or audio clip from YouTube, Vimeo or a similar site, with a caption."
+        # Never fetched: the picker shows a placeholder naming the provider and link,
+        # because rendering the real embed would ask the provider over the network.
+        preview_template = PLACEHOLDER_PREVIEW_TEMPLATE
+        preview_value = {
+            "embed": "https://www.youtube.com/watch?v=community-engagement-example",
+            "caption": "A ten-minute film of residents explaining what the assembly changed.",
+        }
+
+    def get_preview_context(self, value, parent_context=None):
+        context = super().get_preview_context(value, parent_context)
+        url = value["embed"].url if value.get("embed") else ""
+        context.update(placeholder="embed", embed_url=url, embed_provider=embed_provider(url))
+        return context
 
 
 class TableBlock(blocks.StructBlock):
@@ -150,7 +226,23 @@ class TableBlock(blocks.StructBlock):
         icon = "table"
         group = GROUP_STRUCTURE
         template = "blocks/table.html"
-        description = "A data table with typed columns and a caption."
+        description = "A table of figures or comparisons, with a caption saying what it shows."
+        # Short headings and figures: the picker's preview panel is phone-narrow.
+        preview_value = {
+            "caption": "Three methods compared",
+            "table": {
+                "columns": [
+                    {"type": "text", "heading": "Method"},
+                    {"type": "number", "heading": "People"},
+                    {"type": "text", "heading": "Typical cost"},
+                ],
+                "rows": [
+                    {"values": ["Citizens' jury", 24, "£60k–£200k"]},
+                    {"values": ["Online survey", 500, "£500–£5k"]},
+                    {"values": ["Participatory budgeting", 1200, "£20k–£100k"]},
+                ],
+            },
+        }
 
 
 class ReferenceBlock(blocks.StructBlock):
@@ -190,6 +282,7 @@ class FAQItemBlock(blocks.StructBlock):
 
     class Meta:
         icon = "help"
+        label = "FAQ"
         group = GROUP_STRUCTURE
         template = "blocks/faq_item.html"
         description = "A question with an answer that opens on click (works without JavaScript)."

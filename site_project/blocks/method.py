@@ -2,7 +2,12 @@
 
 from wagtail import blocks
 
-from .content import GROUP_EVIDENCE, GROUP_METHOD, SIMPLE_TEXT_FEATURES
+from .content import (
+    GROUP_EVIDENCE,
+    GROUP_METHOD,
+    PLACEHOLDER_PREVIEW_TEMPLATE,
+    SIMPLE_TEXT_FEATURES,
+)
 
 # The spectrum is a fixed, published scale, so case studies name the level reached
 # by slug; the taxonomy's EngagementLevel rows use the same slugs.
@@ -175,6 +180,32 @@ class MethodCardBlock(blocks.StructBlock):
         group = GROUP_METHOD
         template = "blocks/method_card.html"
         description = "A summary card for a method guide, showing its level range."
+
+    def get_preview_value(self):
+        """A published, public method guide if there is one (the first in the tree);
+        without one the preview shows a placeholder card instead."""
+        methods = self.child_blocks["method"].target_model.objects
+        method = (
+            methods.live()
+            .public()
+            .select_related("min_level", "max_level")
+            .defer_streamfields()
+            .order_by("path")
+            .first()
+        )
+        return self.normalize(
+            {"method": method, "note": "Worth a look when the decision involves hard trade-offs."}
+        )
+
+    def get_preview_template(self, value, context=None):
+        if value.get("method") is None:
+            return PLACEHOLDER_PREVIEW_TEMPLATE
+        return super().get_preview_template(value, context)
+
+    def get_preview_context(self, value, parent_context=None):
+        context = super().get_preview_context(value, parent_context)
+        context["placeholder"] = "method_card"
+        return context
 
 
 class TitledListBlock(blocks.StructBlock):
