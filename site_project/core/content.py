@@ -101,11 +101,12 @@ def clean_guard(var_dir, force=False, out=sys.stdout, err=sys.stderr):
     if force:
         out.write("FORCE=1: deleting content:\n" + "".join(f"  {p}\n" for p in problems))
         return 0
+    secrets = [str(var_dir / n) for n in ("secret_key", "admin_password") if (var_dir / n).exists()]
     err.write(
         "make clean stopped: it would delete the site's content.\n"
         + "".join(f"  {p}\n" for p in problems)
-        + "It would also delete var/secret_key and var/admin_password.\n"
-        "Back it up first with `make backup` (archives in var/backups/ are kept by make "
+        + (f"It would also delete {' and '.join(secrets)}.\n" if secrets else "")
+        + "Back it up first with `make backup` (archives in var/backups/ are kept by make "
         "clean),\nthen run `make clean FORCE=1` to delete it anyway.\n"
     )
     return 1
