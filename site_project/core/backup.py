@@ -581,7 +581,11 @@ def _drop_everything_sql(connection):
             "SELECT n.nspname, c.relname, c.relkind FROM pg_class c "
             "JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = current_schema() AND c.relkind IN ('r','p','f','v','m','S') "
-            "AND NOT c.relispartition ORDER BY c.relkind, c.relname"
+            "AND NOT c.relispartition "
+            # Sequences behind identity and serial columns go with their tables.
+            "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass "
+            "AND d.objid = c.oid AND d.deptype IN ('a', 'i')) "
+            "ORDER BY c.relkind = 'S', c.relname"
         )
         rows = cursor.fetchall()
     quote = connection.ops.quote_name
