@@ -158,11 +158,15 @@ def restore(archive, **options):
 
 
 def rewrite(archive, destination, change):
-    """Copy an archive, passing each member's (name, bytes) through `change`."""
+    """Copy an archive, passing each member's (name, bytes) through `change`, which
+    returns new bytes, or a new (name, bytes)."""
     with tarfile.open(archive) as source, tarfile.open(destination, "w:gz") as target:
         for member in source:
-            data = change(member.name, source.extractfile(member).read())
-            info = tarfile.TarInfo(member.name)
+            name = member.name
+            data = change(name, source.extractfile(member).read())
+            if isinstance(data, tuple):
+                name, data = data
+            info = tarfile.TarInfo(name)
             info.size = len(data)
             target.addfile(info, io.BytesIO(data))
     return destination
@@ -293,7 +297,7 @@ def test_damaged_archives_are_refused_without_touching_anything(full_site, tmp_p
     assert not list(media_root.parent.glob(".restore-*")), "staging folders are removed"
 
 
-def test_backups_from_another_engine_or_newer_code_are_refused(full_site, tmp_path):
+def test_backups_from_another_engine_or_newer_code_or_incomplete_are_refused(full_site, tmp_path):
     archive = take_backup()
     get_user_model().objects.create_user("after-the-backup")
 
@@ -308,11 +312,16 @@ def test_backups_from_another_engine_or_newer_code_are_refused(full_site, tmp_pa
         return change
 
     other = "postgresql" if connection.vendor == "sqlite" else "sqlite"
-    foreign = rewrite(
-        archive,
-        tmp_path / "foreign.tar.gz",
-        edit_manifest(lambda m: m["database"].update(engine=other)),
+    as_other = edit_manifest(
+        lambda m: m["database"].update(engine=other, file=backup.DATABASE_MEMBERS[other])
     )
+
+    def foreign_engine(name, data):
+        if name == backup.DATABASE_MEMBERS[connection.vendor]:
+            return backup.DATABASE_MEMBERS[other], data
+        return as_other(name, data)
+
+    foreign = rewrite(archive, tmp_path / "foreign.tar.gz", foreign_engine)
     with pytest.raises(CommandError, match="restoring across database engines is not supported"):
         restore(foreign, force=True)
 
@@ -323,6 +332,12 @@ def test_backups_from_another_engine_or_newer_code_are_refused(full_site, tmp_pa
     )
     with pytest.raises(CommandError, match=r"(?s)made by newer code.*blog.9999_from_the_future"):
         restore(newer, force=True)
+
+    incomplete = rewrite(
+        archive, tmp_path / "incomplete.tar.gz", edit_manifest(lambda m: m.pop("media"))
+    )
+    with pytest.raises(CommandError, match="is incomplete"):
+        restore(incomplete, force=True)
 
     assert get_user_model().objects.filter(username="after-the-backup").exists()
 

@@ -133,7 +133,8 @@ def postgresql_env(settings_dict):
     """The environment pg_dump, pg_restore and psql connect with (as Django's own
     `dbshell` builds it, but with the database name too, and nothing on argv)."""
     options = settings_dict.get("OPTIONS", {})
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+    # Inherited PG* variables stay: the site's own connection (libpq) reads them too.
+    env = dict(os.environ)
     values = {
         "PGHOST": settings_dict.get("HOST"),
         "PGPORT": settings_dict.get("PORT"),
@@ -340,6 +341,9 @@ def create_backup(output_dir, *, using="default", log=print, now=None):
         output_dir.mkdir(mode=0o700, parents=True)
     media_root = local_media_root()
 
+    migrations = applied_migrations(connection)
+    if not migrations:
+        raise BackupError("The database has never been migrated: there is nothing to back up yet.")
     manifest = {
         "format": FORMAT,
         "version": VERSION,
@@ -349,7 +353,7 @@ def create_backup(output_dir, *, using="default", log=print, now=None):
             "wagtail": wagtail.__version__,
             "python": sys.version.split()[0],
         },
-        "migrations": applied_migrations(connection),
+        "migrations": migrations,
         "content": dict(database_summary(connection)),
     }
     manifest["latest_migrations"] = {
@@ -466,7 +470,7 @@ def unpack(archive, staging):
         manifest = json.loads((staging / MANIFEST).read_text())
     except ValueError as error:
         raise BackupError(f"The manifest in {archive} is not valid JSON ({error}).") from error
-    if manifest.get("format") != FORMAT:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(f"{archive} is not a backup made by this site.")
     if manifest.get("version") != VERSION:
         raise BackupError(
@@ -474,6 +478,7 @@ def unpack(archive, staging):
             f"version {VERSION}."
         )
 
+    _check_manifest(manifest, archive)
     expected = {manifest["database"]["file"]: manifest["database"]}
     for entry in manifest["media"]["files"]:
         _safe_name(entry["path"])
@@ -493,6 +498,33 @@ def unpack(archive, staging):
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
         raise BackupError(f"{archive} is damaged; nothing was restored.\n  {shown}{more}")
     return manifest
+
+
+def _check_manifest(manifest, archive):
+    """Refuse a manifest that lacks anything restore reads."""
+
+    def need(mapping, *keys):
+        for key in keys:
+            if not isinstance(mapping, dict) or key not in mapping:
+                raise BackupError(f"The manifest in {archive} is incomplete (no {key!r}).")
+
+    need(manifest, "created_at", "versions", "migrations", "database", "media")
+    need(manifest["versions"], "django", "wagtail")
+    need(manifest["database"], "engine", "file", "size", "sha256")
+    database = manifest["database"]
+    if DATABASE_MEMBERS.get(database["engine"]) != database["file"]:
+        raise BackupError(
+            f"The manifest in {archive} names an unknown database: "
+            f"{database['engine']!r} in {database['file']!r}."
+        )
+    need(manifest["media"], "included", "files")
+    for entry in manifest["media"]["files"]:
+        need(entry, "path", "size", "sha256")
+    migrations = manifest["migrations"]
+    if not isinstance(migrations, dict) or not all(
+        isinstance(names, list) for names in migrations.values()
+    ):
+        raise BackupError(f"The manifest in {archive} lists its migrations wrongly.")
 
 
 # -- Restore --------------------------------------------------------------------------
