@@ -14,7 +14,7 @@ DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=site_project.settings.production \
 	SECRET_KEY=deploy-check-only-4f9c2b7e1a6d8e3f5c0b9a7d2e4f6a8c1b3d5e7f9a0c2e4 \
 	ALLOWED_HOSTS=example.org DATABASE_URL=sqlite:///:memory:
 
-.PHONY: run serve test bench install install-test prepare clean
+.PHONY: run serve test bench install install-test prepare clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,5 +69,22 @@ test: install-test | var
 bench: install | var
 	$(BIN)/python bench/run.py
 
+# One archive in var/backups/ (the database and MEDIA_ROOT), readable by its owner only;
+# safe while the site serves and is edited. Uses DATABASE_URL when set, like make run.
+backup: install | var
+	$(MANAGE) backup
+
+# Restores an archive into the configured database and media folder; refuses to replace
+# content unless FORCE=1.
+restore: install | var
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=var/backups/site-<time>.tar.gz [FORCE=1]" >&2; exit 2; }
+	$(MANAGE) restore "$(BACKUP)" $(if $(filter 1 true yes,$(FORCE)),--force)
+
+# Deletes var/ (database, media, secret key, admin password, caches) and .venv/, but
+# keeps var/backups/. Refuses while var/db.sqlite3 or var/media holds content, unless
+# FORCE=1. The guard needs only python3's standard library, so it runs without a venv.
 clean:
-	rm -rf var $(VENV)
+	@$(PYTHON) site_project/core/content.py --clean-guard var $(if $(filter 1 true yes,$(FORCE)),--force)
+	rm -rf $(VENV)
+	@if [ -d var ]; then find var -mindepth 1 -maxdepth 1 ! -name backups -exec rm -rf {} +; fi
+	@if [ -d var/backups ]; then echo "Kept var/backups/ (delete it yourself if you mean to)."; fi

@@ -257,6 +257,12 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
 MEDIA_URL = env_str("MEDIA_URL") or "/media/"
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
+# `manage.py backup` (make backup) writes its archives here, readable by the owner only.
+BACKUP_DIR = Path(env_str("BACKUP_DIR") or VAR_DIR / "backups")
+# Folder of pg_dump, pg_restore and psql for backups on PostgreSQL; by default the
+# server version's own (/usr/lib/postgresql/N/bin), then pg_config's, then PATH.
+PG_BIN = env_str("PG_BIN")
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,497 @@
+"""Backups that restore: `manage.py backup` and `restore` round-trip a whole site (pages,
+drafts, revisions, images with renditions, documents, accounts, media bytes) on the
+database the suite runs on (SQLite, or PostgreSQL in CI's second pass); damaged or
+mismatched archives and databases with content are refused without changing anything;
+and `make clean`'s guard refuses to delete content.
+
+pg_dump and psql run in other processes, so these tests commit their data, outside
+pytest-django's test transactions (the `committed` fixture), and put the test database
+back as it was afterwards."""
+
+import hashlib
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tarfile
+import threading
+from pathlib import Path
+
+import dj_database_url
+import pytest
+from django.apps import apps
+from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.management import CommandError, call_command
+from django.db import connection, connections, transaction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+from blog.models import EssayPage
+from engagement.models import Framework
+from site_project.core import backup
+from tests import builders
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def folders(settings, tmp_path):
+    """Media and backups in this test's own folders."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.BACKUP_DIR = tmp_path / "backups"
+    return tmp_path
+
+
+def development_database_name():
+    """The database the settings name before pytest-django switches to the test one."""
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{django_settings.DEFAULT_SQLITE_PATH}"
+    return str(dj_database_url.parse(url)["NAME"])
+
+
+@pytest.fixture(scope="session")
+def test_database(django_db_setup, django_db_blocker):
+    """The test database. pytest-django creates it only when some collected test is
+    marked for the database; these tests are not (they commit outside its transactions),
+    so when they run on their own, create it here: never touch the development database."""
+    connection = connections["default"]
+    with django_db_blocker.unblock():
+        if str(connection.settings_dict["NAME"]) != development_database_name():
+            yield
+            return
+        original_name = connection.settings_dict["NAME"]
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        yield
+        connection.creation.destroy_test_db(original_name, verbosity=0)
+
+
+@pytest.fixture
+def committed(test_database, django_db_blocker, folders):
+    """Database access with every change committed at once, as pg_dump needs.
+
+    pytest-django's transactional tests would flush the database afterwards, leaving it
+    without the pages the migrations create (which the browser tests, run later, need).
+    Instead, the database is backed up first and that backup restored afterwards: it is
+    left exactly as it was. Yields the path of that first backup."""
+    connection = connections["default"]
+    assert str(connection.settings_dict["NAME"]) != development_database_name()
+    with django_db_blocker.unblock():
+        baseline, _ = backup.create_backup(folders / "baseline", log=lambda line: None)
+        try:
+            yield baseline
+        finally:
+            connections.close_all()
+            call_command("restore", str(baseline), force=True, stdout=io.StringIO())
+            connections.close_all()
+
+
+@pytest.fixture
+def full_site(committed):
+    """Essays, methods, a principle and topics, plus an image with a rendition, a
+    document, a never-published draft, a published essay with newer unpublished changes,
+    and two accounts; committed (in one transaction: each commit costs an fsync)."""
+    with transaction.atomic():
+        return _build_full_site(committed)
+
+
+def _build_full_site(baseline):
+    sections = builders.site_sections()
+    care = builders.topic("Health and care")
+    jury = builders.method(
+        sections["finder"], "Citizens' jury", low="involve", high="collaborate", topics=[care]
+    )
+    survey = builders.method(sections["finder"], "Survey", low="consult", high="consult")
+    framework = Framework.objects.create(name="Gunning principles")
+    principle = builders.principle(
+        sections["principles"], "Feed back what changed", framework=framework
+    )
+    essay = builders.essay(
+        sections["blog"], "On prevention", methods=[jury], principles=[principle], topics=[care]
+    )
+    older = builders.essay(sections["blog"], "On surveys", methods=[survey], topics=[care])
+    site = {**sections, "care": care, "essay": essay, "older": older, "baseline": baseline}
+    picture = builders.image("Workshop photo")
+    picture.get_rendition("fill-120x80")
+    guide = get_document_model().objects.create(
+        title="Facilitation guide",
+        file=ContentFile(b"How to run a citizens' jury.\n" * 50, name="facilitation-guide.txt"),
+    )
+    draft = builders.essay(site["blog"], "Not yet published", live=False, topics=[care])
+    essay.title = "On prevention, revised"
+    essay.save_revision()  # a draft of a live page
+    User = get_user_model()
+    User.objects.create_superuser("admin", "admin@example.org", "a-long-admin-password")
+    User.objects.create_user("editor", "editor@example.org", "an-editor-password")
+    return {**site, "picture": picture, "guide": guide, "draft": draft}
+
+
+def snapshot(media_root):
+    """Every row of every table, and every media file's digest."""
+    rows = {}
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.proxy or not model._meta.managed:
+            continue
+        rows[model._meta.label] = list(model._base_manager.order_by("pk").values())
+    files = {}
+    if media_root.is_dir():
+        for path in sorted(media_root.rglob("*")):
+            if path.is_file():
+                rel = path.relative_to(media_root).as_posix()
+                files[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return rows, files
+
+
+def take_backup():
+    out = io.StringIO()
+    call_command("backup", stdout=out)
+    return Path(out.getvalue().strip().splitlines()[-1])
+
+
+def restore(archive, **options):
+    out = io.StringIO()
+    call_command("restore", str(archive), stdout=out, **options)
+    return out.getvalue()
+
+
+def rewrite(archive, destination, change):
+    """Copy an archive, passing each member's (name, bytes) through `change`, which
+    returns new bytes, or a new (name, bytes)."""
+    with tarfile.open(archive) as source, tarfile.open(destination, "w:gz") as target:
+        for member in source:
+            name = member.name
+            data = change(name, source.extractfile(member).read())
+            if isinstance(data, tuple):
+                name, data = data
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            target.addfile(info, io.BytesIO(data))
+    return destination
+
+
+@transaction.atomic
+def vandalise(site):
+    """Change and destroy content after the backup."""
+    EssayPage.objects.get(pk=site["older"].pk).delete()
+    draft = EssayPage.objects.get(pk=site["draft"].pk)
+    draft.title = "Rewritten after the backup"
+    draft.save_revision()
+    get_image_model().objects.get(pk=site["picture"].pk).delete()
+    guide = get_document_model().objects.get(pk=site["guide"].pk)
+    Path(guide.file.path).write_bytes(b"overwritten")
+    get_user_model().objects.create_user("intruder")
+    get_user_model().objects.filter(username="admin").update(password="changed")
+    stray = Path(guide.file.path).parent / "stray.txt"
+    stray.write_bytes(b"uploaded after the backup")
+
+
+def test_round_trip_restores_everything_identically(full_site, client):
+    media_root = Path(backup.local_media_root())
+    before = snapshot(media_root)
+    assert any(name.startswith("images/") for name in before[1]), "a rendition exists"
+    assert any(name.startswith("original_images/") for name in before[1])
+    assert any(name.startswith("documents/") for name in before[1])
+
+    archive = take_backup()
+
+    assert archive.parent == media_root.parent / "backups"
+    assert archive.name.startswith("site-") and archive.name.endswith("Z.tar.gz")
+    assert archive.stat().st_mode & 0o777 == 0o600
+    assert archive.parent.stat().st_mode & 0o777 == 0o700
+    with tarfile.open(archive) as tar:
+        manifest = json.load(tar.extractfile("manifest.json"))
+    assert manifest["database"]["engine"] == connection.vendor
+    assert manifest["versions"]["wagtail"] and manifest["versions"]["django"]
+    assert "0001_initial" in manifest["migrations"]["blog"]
+    assert manifest["latest_migrations"]["wagtailcore"]
+    assert {f["path"] for f in manifest["media"]["files"]} == set(before[1])
+    # The content check's table names are the ones Django and Wagtail really use.
+    assert manifest["content"] == {
+        "user account": 2,
+        "page": Page.objects.filter(depth__gt=2).count(),
+        "page revision": Revision.objects.count(),
+        "image": 1,
+        "document": 1,
+    }
+
+    vandalise(full_site)
+    assert snapshot(media_root) != before
+
+    output = restore(archive, force=True)
+
+    assert "Every checksum matches" in output
+    after = snapshot(media_root)
+    assert after[1] == before[1]
+    assert after[0] == before[0]
+    # The draft, and the live page's newer draft, are as they were.
+    draft = Page.objects.get(pk=full_site["draft"].pk)
+    assert not draft.live and draft.get_latest_revision().content["title"] == "Not yet published"
+    essay = Page.objects.get(pk=full_site["essay"].pk).specific
+    assert essay.has_unpublished_changes and essay.title == "On prevention"
+    assert essay.get_latest_revision().content["title"] == "On prevention, revised"
+    assert get_user_model().objects.get(username="admin").check_password("a-long-admin-password")
+    # The restored site serves.
+    assert client.get(essay.url).status_code == 200
+    picture = get_image_model().objects.get(pk=full_site["picture"].pk)
+    assert Path(picture.get_rendition("fill-120x80").file.path).is_file()
+
+
+def test_restore_refuses_a_database_with_content_without_force(full_site):
+    archive = take_backup()
+    get_user_model().objects.create_user("after-the-backup")
+
+    with pytest.raises(CommandError, match=r"(?s)Restore refused: the database holds .*FORCE=1"):
+        restore(archive)
+
+    assert get_user_model().objects.filter(username="after-the-backup").exists()
+
+
+def test_restore_into_an_empty_database_needs_no_force(full_site):
+    media_root = Path(backup.local_media_root())
+    before = snapshot(media_root)
+    archive = take_backup()
+    restore(full_site["baseline"], force=True)  # back to a freshly migrated database
+    assert backup.database_summary(connection) == []
+    assert not get_user_model().objects.exists()
+
+    output = restore(archive)
+
+    assert "--force" not in output
+    assert snapshot(media_root) == before
+
+
+def test_damaged_archives_are_refused_without_touching_anything(full_site, tmp_path):
+    media_root = Path(backup.local_media_root())
+    archive = take_backup()
+    get_user_model().objects.create_user("after-the-backup")
+    before = snapshot(media_root)
+
+    def flip_image(name, data):
+        if name.startswith("media/original_images/"):
+            return data[:-1] + bytes([data[-1] ^ 0xFF])
+        return data
+
+    tampered = rewrite(archive, tmp_path / "tampered.tar.gz", flip_image)
+    with pytest.raises(CommandError, match=r"(?s)is damaged; nothing was.*checksum mismatch"):
+        restore(tampered, force=True)
+
+    truncated = tmp_path / "truncated.tar.gz"
+    truncated.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
+    with pytest.raises(CommandError, match="not a readable backup archive"):
+        restore(truncated, force=True)
+
+    def drop_document(name, data):
+        return b"" if name.startswith("media/documents/") else data
+
+    emptied = rewrite(archive, tmp_path / "emptied.tar.gz", drop_document)
+    with pytest.raises(CommandError, match="checksum mismatch: media/documents/"):
+        restore(emptied, force=True)
+
+    with pytest.raises(CommandError, match="No backup archive"):
+        restore(tmp_path / "missing.tar.gz", force=True)
+
+    assert snapshot(media_root) == before
+    assert not list(media_root.parent.glob(".restore-*")), "staging folders are removed"
+
+
+def test_backups_from_another_engine_or_newer_code_or_incomplete_are_refused(full_site, tmp_path):
+    archive = take_backup()
+    get_user_model().objects.create_user("after-the-backup")
+
+    def edit_manifest(edit):
+        def change(name, data):
+            if name != "manifest.json":
+                return data
+            manifest = json.loads(data)
+            edit(manifest)
+            return json.dumps(manifest).encode()
+
+        return change
+
+    other = "postgresql" if connection.vendor == "sqlite" else "sqlite"
+    as_other = edit_manifest(
+        lambda m: m["database"].update(engine=other, file=backup.DATABASE_MEMBERS[other])
+    )
+
+    def foreign_engine(name, data):
+        if name == backup.DATABASE_MEMBERS[connection.vendor]:
+            return backup.DATABASE_MEMBERS[other], data
+        return as_other(name, data)
+
+    foreign = rewrite(archive, tmp_path / "foreign.tar.gz", foreign_engine)
+    with pytest.raises(CommandError, match="restoring across database engines is not supported"):
+        restore(foreign, force=True)
+
+    newer = rewrite(
+        archive,
+        tmp_path / "newer.tar.gz",
+        edit_manifest(lambda m: m["migrations"]["blog"].append("9999_from_the_future")),
+    )
+    with pytest.raises(CommandError, match=r"(?s)made by newer code.*blog.9999_from_the_future"):
+        restore(newer, force=True)
+
+    incomplete = rewrite(
+        archive, tmp_path / "incomplete.tar.gz", edit_manifest(lambda m: m.pop("media"))
+    )
+    with pytest.raises(CommandError, match="is incomplete"):
+        restore(incomplete, force=True)
+
+    assert get_user_model().objects.filter(username="after-the-backup").exists()
+
+
+def test_backup_while_another_connection_writes(full_site):
+    """The backup succeeds, and is consistent, while the site is being edited."""
+    if connection.vendor == "sqlite":
+        pytest.skip("the in-memory SQLite test database: see test_sqlite_copy_while_writing")
+    stop = threading.Event()
+    errors = []
+
+    def edit():
+        try:
+            n = 0
+            while not stop.is_set():
+                n += 1
+                page = EssayPage.objects.get(pk=full_site["essay"].pk)
+                page.title = f"Edit {n}"
+                page.save_revision().publish()
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    writer = threading.Thread(target=edit)
+    writer.start()
+    try:
+        archive = take_backup()
+    finally:
+        stop.set()
+        writer.join()
+    assert not errors
+    staging = archive.parent / "check"
+    staging.mkdir()
+    backup.unpack(archive, staging)
+
+
+def test_sqlite_copy_while_writing(tmp_path):
+    """SQLite's online backup copies a WAL database consistently while another
+    connection commits to it."""
+    source_path = tmp_path / "live.sqlite3"
+    setup = sqlite3.connect(source_path, isolation_level=None)
+    setup.execute("PRAGMA journal_mode=WAL")
+    setup.execute("CREATE TABLE entry (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER)")
+    setup.close()
+    stop = threading.Event()
+    written = []
+
+    def write():
+        writer = sqlite3.connect(source_path, isolation_level=None, timeout=20)
+        n = 0
+        while not stop.is_set():
+            n += 1
+            # Two statements in one transaction: a copy must hold both or neither.
+            writer.execute("BEGIN IMMEDIATE")
+            writer.execute("INSERT INTO entry (a, b) VALUES (?, 0)", (n,))
+            writer.execute("UPDATE entry SET b = a WHERE id = last_insert_rowid()")
+            writer.execute("COMMIT")
+            written.append(n)
+        writer.close()
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    counts = []
+    try:
+        reader = sqlite3.connect(source_path, timeout=20)
+        for i in range(5):
+            while len(written) < (i + 1) * 20:
+                pass
+            copy = tmp_path / f"copy-{i}.sqlite3"
+            backup.copy_sqlite(reader, copy)
+            check = sqlite3.connect(copy)
+            assert check.execute("SELECT COUNT(*) FROM entry WHERE a != b").fetchone() == (0,)
+            assert check.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+            counts.append(check.execute("SELECT COUNT(*) FROM entry").fetchone()[0])
+            check.close()
+        reader.close()
+    finally:
+        stop.set()
+        thread.join()
+    assert counts == sorted(counts) and counts[-1] > counts[0] > 0
+
+
+# -- make clean's guard ---------------------------------------------------------------
+
+
+def make_sqlite(path, users=0, pages_below_home=0):
+    """A database shaped like a freshly migrated one (root and home pages), with content
+    optionally added."""
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE auth_user (id INTEGER PRIMARY KEY, username TEXT)")
+    db.execute("CREATE TABLE wagtailcore_page (id INTEGER PRIMARY KEY, depth INTEGER)")
+    db.execute("CREATE TABLE wagtailcore_revision (id INTEGER PRIMARY KEY)")
+    db.executemany("INSERT INTO wagtailcore_page (depth) VALUES (?)", [(1,), (2,)])
+    db.executemany("INSERT INTO auth_user (username) VALUES (?)", [("u",)] * users)
+    db.executemany("INSERT INTO wagtailcore_page (depth) VALUES (3)", [()] * pages_below_home)
+    db.commit()
+    db.close()
+
+
+def guard(var, *args):
+    """Run the guard as `make clean` does: python3, standard library only (-S: no
+    site-packages, so it cannot lean on Django)."""
+    return subprocess.run(
+        [sys.executable, "-S", str(ROOT / "site_project/core/content.py"), "--clean-guard", var]
+        + list(args),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+
+
+def test_clean_guard_lets_an_empty_or_missing_database_go(tmp_path):
+    assert guard(tmp_path / "nothing-here").returncode == 0
+    var = tmp_path / "var"
+    var.mkdir()
+    (var / "db.sqlite3").touch()  # an empty file is an empty database
+    assert guard(var).returncode == 0
+    (var / "db.sqlite3").unlink()
+    make_sqlite(var / "db.sqlite3")
+    (var / "media" / "images").mkdir(parents=True)
+    (var / "media" / "images" / "x.fill-10x10.jpg").write_bytes(b"a rendition")
+    result = guard(var)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_clean_guard_refuses_content_unless_forced(tmp_path):
+    var = tmp_path / "var"
+    var.mkdir()
+    make_sqlite(var / "db.sqlite3", users=1, pages_below_home=3)
+    (var / "secret_key").write_text("x")
+
+    result = guard(var)
+    assert result.returncode == 1
+    assert "holds 1 user account, 3 pages" in result.stderr
+    assert "make backup" in result.stderr and "FORCE=1" in result.stderr
+    assert "secret_key" in result.stderr
+
+    forced = guard(var, "--force")
+    assert forced.returncode == 0 and "FORCE=1" in forced.stdout
+
+
+def test_clean_guard_refuses_uploads_without_a_database(tmp_path):
+    var = tmp_path / "var"
+    (var / "media" / "documents").mkdir(parents=True)
+    (var / "media" / "documents" / "report.pdf").write_bytes(b"%PDF")
+    result = guard(var)
+    assert result.returncode == 1 and "1 uploaded file" in result.stderr
+
+
+def test_clean_guard_refuses_an_unreadable_database(tmp_path):
+    var = tmp_path / "var"
+    var.mkdir()
+    (var / "db.sqlite3").write_bytes(b"this is not a database, but it is something" * 100)
+    result = guard(var)
+    assert result.returncode == 1 and "could not be read" in result.stderr
