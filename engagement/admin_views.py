@@ -2,8 +2,7 @@
 
 import django_filters
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -50,6 +49,13 @@ class ReviewDueFilterSet(WagtailFilterSet):
     class Meta:
         model = Page
         fields = []
+
+    def filter_queryset(self, items):
+        # django-filters insists on querysets; these rows are a list.
+        for name, value in self.form.cleaned_data.items():
+            if value not in (None, ""):
+                items = getattr(self, self.filters[name].method)(items, name, value)
+        return items
 
     def filter_kind(self, items, name, value):
         return [item for item in items if item.kind == value]
@@ -132,7 +138,8 @@ def mark_reviewed_view(request, page_id):
         raise Http404("Only method guides and principles have review dates.")
     permissions = page.permissions_for_user(request.user)
     if not permissions.can_edit():
-        raise PermissionDenied
+        # A plain 403: Wagtail would turn PermissionDenied into a redirect to the dashboard.
+        return HttpResponseForbidden("You cannot edit this page, so you cannot mark it reviewed.")
     fallback = reverse("wagtailadmin_pages:edit", args=[page.pk])
     if permissions.page_locked():
         messages.error(request, f"“{page.get_admin_display_title()}” is locked by someone else.")

@@ -237,7 +237,10 @@ def review_items(pages=None, kinds=None, include_due_soon=True, on=None):
     for model in reviewed_page_models():
         if kinds and model._meta.model_name not in kinds:
             continue
-        queryset = model.objects.live().select_related("last_reviewed_by")
+        queryset = model.objects.live().select_related(
+            # The avatar in the report reads the user's profile.
+            "last_reviewed_by__wagtail_userprofile"
+        )
         if pages is not None:
             queryset = queryset.filter(pk__in=pages.values("pk"))
         queryset = queryset.defer_streamfields()
