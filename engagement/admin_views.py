@@ -1,6 +1,7 @@
 """Admin views for review dates: the "Review due" report and "Mark as reviewed"."""
 
 import django_filters
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
@@ -117,6 +118,7 @@ class ReviewDueReportView(ReportView):
         query = self.request.GET.copy()
         query.pop("_w_filter_fragment", None)
         context["report_url"] = self.index_url + (f"?{query.urlencode()}" if query else "")
+        context["media"] += forms.Media(css={"all": ["engagement/admin/review-report.css"]})
         return context
 
 
