@@ -24,6 +24,13 @@ from site_project.taxonomy.models import EngagementLevel
 
 from .compare import build_comparison
 from .finder import MethodFilters
+from .review import ReviewedPage
+
+# Both method guides and principles are checked at intervals (engagement/review.py).
+REVIEW_PANEL = MultiFieldPanel(
+    [FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_interval_months")])],
+    heading="Review",
+)
 
 LOW_MEDIUM_HIGH = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 
@@ -167,7 +174,7 @@ class DiscussedInEssaysMixin(RoutablePageMixin):
         return TemplateResponse(request, "engagement/discussing_essays.html", context)
 
 
-class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, BasePage):
+class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPage, BasePage):
     """A structured guide to one engagement method."""
 
     card_template = "components/method_card.html"
@@ -265,10 +272,6 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, BasePage):
         default="medium",
         help_text="How many people it reaches.",
     )
-    last_reviewed = models.DateField(
-        null=True, blank=True, help_text="When someone last checked this guide was still right."
-    )
-
     body = StreamField(MethodStreamBlock(), blank=True, use_json_field=True)
 
     search_fields = BasePage.search_fields + [
@@ -321,10 +324,10 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, BasePage):
                         FieldPanel("reach_rating"),
                     ]
                 ),
-                FieldPanel("last_reviewed"),
             ],
             heading="Skills and character",
         ),
+        REVIEW_PANEL,
         FieldPanel("body"),
     ]
     taxonomy_panels = [
@@ -397,6 +400,7 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, BasePage):
         context["risks"] = [link for link in principle_links if link.effect == "risks"]
         context["essays"], context["essays_total"] = self.newest_discussing_essays(request)
         context["finder"] = self.get_parent()
+        context["review"] = self.review_status_for_request(request)
         return context
 
 
@@ -481,7 +485,7 @@ class PrincipleIndexPage(BasePage):
         return context
 
 
-class PrinciplePage(ListingCardPreviewMixin, DiscussedInEssaysMixin, BasePage):
+class PrinciplePage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPage, BasePage):
     """A principle of good engagement, with its barriers, enablers and indicators."""
 
     card_template = "components/principle_card.html"
@@ -511,6 +515,7 @@ class PrinciplePage(ListingCardPreviewMixin, DiscussedInEssaysMixin, BasePage):
         FieldPanel("statement"),
         FieldPanel("framework"),
         FieldPanel("body"),
+        REVIEW_PANEL,
     ]
     taxonomy_panels = [FieldPanel("topics", widget=forms.CheckboxSelectMultiple)]
     edit_handler = editor_tabs(content_panels, taxonomy_panels)
@@ -538,4 +543,5 @@ class PrinciplePage(ListingCardPreviewMixin, DiscussedInEssaysMixin, BasePage):
         context["supporting_methods"] = [link for link in links if link.effect == "supports"]
         context["risky_methods"] = [link for link in links if link.effect == "risks"]
         context["essays"], context["essays_total"] = self.newest_discussing_essays(request)
+        context["review"] = self.review_status_for_request(request)
         return context

@@ -804,12 +804,14 @@ class TestPeopleAndSettings(WagtailPageTestCase):
                     [("link", {"label": "Bluesky", "url": "https://bsky.app/profile/x"})]
                 ),
                 "default_share_image": "",
+                "review_interval_months": "6",
             }
         )
         response = self.client.post(url, data)
         self.assertEqual(response.status_code, 302)
         saved = SiteSettings.for_site(site)
         self.assertEqual(saved.site_name, "Community Voices")
+        self.assertEqual(saved.review_interval_months, 6)
         self.assertEqual(saved.social_links[0].value["label"], "Bluesky")
         self.assertContains(self.client.get("/"), "Community Voices")
 

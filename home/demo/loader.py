@@ -33,6 +33,7 @@ from site_project.taxonomy.models import EngagementLevel, MethodFamily, Purpose,
 
 from . import pages, taxonomy
 from .blocks import resolve
+from .dates import reviewed_ago
 from .essays import ESSAYS
 from .images import IMAGES, render_jpeg
 from .methods import METHODS
@@ -299,6 +300,7 @@ class DemoLoader:
                     framework=self.frameworks[data["framework"]],
                     search_description=data["statement"],
                     body=resolve(data["body"], self.page_ids),
+                    last_reviewed=data.get("last_reviewed", reviewed_ago(months=4)),
                 )
                 page.topics = [self.topics[slug] for slug in data["topics"]]
                 self.publish_new(parent, page)

@@ -1,8 +1,10 @@
 """Seventeen method guides. Facts (levels, numbers, time, published costs) follow the
 design notes; where the notes only say "low" or "medium", costs are our indicative
-estimates and say so. All prose is our own."""
+estimates and say so. All prose is our own.
 
-from datetime import date
+Review dates count back from the day the demo is loaded, so the "Review due" report
+always has something to show: two guides overdue (World café, Open Space), one never
+reviewed (Asset-based community development), one due soon (Statutory consultation)."""
 
 from .blocks import (
     callout,
@@ -14,6 +16,7 @@ from .blocks import (
     strengths_limitations,
     when_to_use,
 )
+from .dates import reviewed_ago
 
 INVOLVE = "Involve"
 INVOLVE_YEAR = 2023
@@ -51,7 +54,7 @@ METHODS = [
         ),
         "facilitation": "specialist",
         "ratings": ("high", "high", "low"),
-        "last_reviewed": date(2025, 9, 15),
+        "last_reviewed": reviewed_ago(months=2),
         "related": [
             ("standing-citizens-panel", "A panel can supply a ready pool for recruitment."),
             ("statutory-consultation", "Open consultation lets everyone comment on the report."),
@@ -219,7 +222,7 @@ METHODS = [
         ),
         "facilitation": "specialist",
         "ratings": ("high", "medium", "low"),
-        "last_reviewed": date(2025, 8, 4),
+        "last_reviewed": reviewed_ago(months=3),
         "related": [
             ("citizens-assembly", "Scale up when the question is broad or high-profile."),
             ("focus-group", "Focus groups can test the question before the jury sits."),
@@ -338,7 +341,7 @@ METHODS = [
         "cost": None,
         "facilitation": "specialist",
         "ratings": ("high", "high", "medium"),
-        "last_reviewed": date(2025, 5, 12),
+        "last_reviewed": reviewed_ago(months=6),
         "related": [
             ("citizens-jury", "A single-group version of the same idea."),
             ("citizens-assembly", "A larger single body, rather than parallel cells."),
@@ -432,7 +435,7 @@ METHODS = [
         "cost": None,
         "facilitation": "specialist",
         "ratings": ("high", "medium", "low"),
-        "last_reviewed": date(2025, 4, 22),
+        "last_reviewed": reviewed_ago(months=7),
         "related": [
             ("deliberative-workshop", "Workshops can reach more people on the same topic."),
             ("citizens-jury", "Similar scale, but witnesses are chosen for the panel."),
@@ -536,7 +539,7 @@ METHODS = [
         "cost": None,
         "facilitation": "specialist",
         "ratings": ("medium", "high", "medium"),
-        "last_reviewed": date(2025, 3, 10),
+        "last_reviewed": reviewed_ago(months=8),
         "related": [
             ("citizens-assembly", "Assemblies produce recommendations, not just opinions."),
         ],
@@ -645,7 +648,7 @@ METHODS = [
         ),
         "facilitation": "experienced",
         "ratings": ("low", "high", "high"),
-        "last_reviewed": date(2025, 10, 6),
+        "last_reviewed": reviewed_ago(months=1),
         "related": [
             ("citizens-assembly", "Draw assembly members from the panel to save time."),
             ("focus-group", "Panel members can be invited to focus groups on a theme."),
@@ -768,7 +771,7 @@ METHODS = [
         ),
         "facilitation": "experienced",
         "ratings": ("high", "medium", "low"),
-        "last_reviewed": date(2025, 7, 14),
+        "last_reviewed": reviewed_ago(months=4),
         "related": [
             ("focus-group", "Shorter, cheaper, less deliberative."),
             ("consensus-conference", "For a higher-profile, lay-led process."),
@@ -873,7 +876,7 @@ METHODS = [
         ),
         "facilitation": "experienced",
         "ratings": ("medium", "low", "low"),
-        "last_reviewed": date(2025, 6, 2),
+        "last_reviewed": reviewed_ago(months=5),
         "related": [
             ("standing-citizens-panel", "Recruit from a panel for speed."),
             ("deliberative-workshop", "When people need information before they respond."),
@@ -969,7 +972,7 @@ METHODS = [
         "cost": None,
         "facilitation": "basic",
         "ratings": ("low", "medium", "high"),
-        "last_reviewed": date(2025, 11, 3),
+        "last_reviewed": reviewed_ago(months=11, days=10),
         "related": [
             ("citizens-jury", "Add depth on the most contested part of the proposals."),
             ("focus-group", "Reach groups who rarely respond to formal consultations."),
@@ -1098,7 +1101,7 @@ METHODS = [
         ),
         "facilitation": "experienced",
         "ratings": ("medium", "high", "high"),
-        "last_reviewed": date(2025, 9, 29),
+        "last_reviewed": reviewed_ago(months=2, days=10),
         "related": [
             ("asset-based-community-development", "Asset mapping surfaces good proposals."),
             ("world-cafe", "A café format helps people develop ideas before voting."),
@@ -1226,7 +1229,7 @@ METHODS = [
         "cost": (500, 3_000, "Venue, refreshments, materials and a host", ESTIMATE, ESTIMATE_YEAR),
         "facilitation": "basic",
         "ratings": ("medium", "medium", "medium"),
-        "last_reviewed": date(2025, 2, 17),
+        "last_reviewed": reviewed_ago(months=14),
         "related": [
             ("open-space", "For a longer, self-organising event."),
             ("appreciative-inquiry", "Café rounds work well in the discovery phase."),
@@ -1322,7 +1325,7 @@ METHODS = [
         ),
         "facilitation": "experienced",
         "ratings": ("medium", "medium", "high"),
-        "last_reviewed": date(2025, 2, 17),
+        "last_reviewed": reviewed_ago(months=19),
         "related": [
             ("world-cafe", "A shorter, more structured conversation format."),
             ("future-search", "When a whole system needs to agree common ground."),
@@ -1418,7 +1421,7 @@ METHODS = [
         ),
         "facilitation": "specialist",
         "ratings": ("high", "high", "low"),
-        "last_reviewed": date(2025, 6, 30),
+        "last_reviewed": reviewed_ago(months=5, days=10),
         "related": [
             ("open-space", "Open Space can follow to develop action plans."),
             ("appreciative-inquiry", "Shares a focus on common ground and strengths."),
@@ -1509,7 +1512,7 @@ METHODS = [
         "cost": (500, 5_000, "Facilitation, venue and materials", ESTIMATE, ESTIMATE_YEAR),
         "facilitation": "experienced",
         "ratings": ("medium", "low", "low"),
-        "last_reviewed": date(2025, 5, 19),
+        "last_reviewed": reviewed_ago(months=6, days=10),
         "related": [
             ("asset-based-community-development", "Both start from strengths."),
             ("world-cafe", "A café format suits the discovery phase."),
@@ -1605,7 +1608,7 @@ METHODS = [
         ),
         "facilitation": "experienced",
         "ratings": ("high", "medium", "low"),
-        "last_reviewed": date(2025, 8, 18),
+        "last_reviewed": reviewed_ago(months=3, days=10),
         "related": [
             ("focus-group", "Short groups can gather experiences when filming is not possible."),
             ("appreciative-inquiry", "Helps staff teams build on what already works."),
@@ -1730,7 +1733,7 @@ METHODS = [
         ),
         "facilitation": "experienced",
         "ratings": ("medium", "medium", "medium"),
-        "last_reviewed": date(2025, 4, 7),
+        "last_reviewed": reviewed_ago(months=7, days=10),
         "related": [
             ("asset-based-community-development", "Mapping assets makes a strong start."),
             ("participatory-budgeting", "Fund some priorities through a local vote."),
@@ -1826,7 +1829,7 @@ METHODS = [
         ),
         "facilitation": "experienced",
         "ratings": ("high", "medium", "medium"),
-        "last_reviewed": date(2025, 10, 20),
+        "last_reviewed": None,
         "related": [
             ("participatory-budgeting", "Gives residents control of money for their ideas."),
             ("planning-for-real", "A structured way to gather local ideas about place."),

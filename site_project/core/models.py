@@ -1,5 +1,6 @@
 """Parts every page type shares: site settings, people, and the page base class."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
@@ -52,6 +53,14 @@ class SiteSettings(BaseSiteSetting):
         help_text="Used when a shared page has no image of its own (1200×630 works best).",
     )
 
+    review_interval_months = models.PositiveSmallIntegerField(
+        "review method guides and principles every (months)",
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="How long a method guide or principle may go unchecked before it shows "
+        "in the “Review due” report (a page can set its own interval).",
+    )
+
     # Every page's sharing metadata falls back to this image: load it with the settings.
     select_related = ["default_share_image"]
 
@@ -61,6 +70,7 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("footer_text"),
         FieldPanel("social_links"),
         FieldPanel("default_share_image"),
+        FieldPanel("review_interval_months"),
     ]
 
     class Meta:

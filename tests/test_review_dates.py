@@ -1,0 +1,400 @@
+"""Review dates that work (issue 9, point 7).
+
+Due dates from the site default or a page's own interval; the "Review due" report
+lists overdue guides oldest first and stops listing one once it is marked reviewed;
+"Mark as reviewed" is a POST that records who and when in the page history, refused
+to anyone who cannot edit the page; the dashboard panel counts what is due; readers
+see "Last reviewed" and, when overdue, a gentle note; a reminder e-mail for cron."""
+
+import datetime
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import PageLogEntry, Site
+
+from engagement.models import MethodPage, PrinciplePage
+from engagement.review import ReviewStatus, add_months, review_items, today
+from site_project.core.models import SiteSettings
+from tests import builders
+
+REPORT = "/admin/reports/review-due/"
+pytestmark = pytest.mark.django_db
+
+
+def ago(months=0, days=0):
+    return add_months(today(), -months) - datetime.timedelta(days=days)
+
+
+def mark_url(page):
+    return reverse("engagement_mark_reviewed", args=[page.pk])
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user(
+        "edith", "edith@example.org", "pw", first_name="Edith", last_name="Reviewer"
+    )
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    user = django_user_model.objects.create_user("mo", "mo@example.org", "pw")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def outsider(django_user_model):
+    """Can reach the admin, but edit no pages."""
+    user = django_user_model.objects.create_user("olly", "olly@example.org", "pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user
+
+
+@pytest.fixture
+def guides(sections):
+    finder, principles = sections["finder"], sections["principles"]
+    return {
+        "fresh": builders.method(finder, "Fresh method", last_reviewed=ago(months=2)),
+        "old": builders.method(finder, "Old method", last_reviewed=ago(months=14)),
+        "older": builders.method(finder, "Older method", last_reviewed=ago(months=30)),
+        "never": builders.method(finder, "Never method"),
+        "soon": builders.method(finder, "Soon method", last_reviewed=ago(months=12, days=-10)),
+        "draft": builders.method(finder, "Draft method", live=False, last_reviewed=ago(months=40)),
+        "principle": builders.principle(
+            principles, "Stale principle", last_reviewed=ago(months=13)
+        ),
+    }
+
+
+def report_titles(client):
+    response = client.get(REPORT)
+    assert response.status_code == 200
+    return [item.title for item in response.context["object_list"]]
+
+
+# --- Due dates ------------------------------------------------------------------------
+
+
+def test_due_from_site_default_and_page_override():
+    on = datetime.date(2026, 3, 31)
+    page = MethodPage(last_reviewed=datetime.date(2025, 3, 31))
+    status = ReviewStatus.of(page, site_interval=12, on=on)
+    assert status.due == datetime.date(2026, 3, 31) and status.is_due and status.is_overdue
+    assert status.label == "Due now"
+
+    assert not ReviewStatus.of(page, site_interval=24, on=on).is_due
+    page.review_interval_months = 6  # the page's own interval wins over the site's
+    status = ReviewStatus.of(page, site_interval=24, on=on)
+    assert status.due == datetime.date(2025, 9, 30)
+    assert status.label == "Overdue by 6 months"
+
+    page.review_interval_months = None
+    page.last_reviewed = datetime.date(2025, 4, 20)
+    status = ReviewStatus.of(page, site_interval=12, on=on)
+    assert not status.is_due and status.is_due_soon and status.label == "Due soon (in 20 days)"
+
+    never = ReviewStatus.of(PrinciplePage(), site_interval=12, on=on)
+    assert never.is_due and not never.is_overdue and never.label == "Never reviewed"
+
+
+def test_month_arithmetic_keeps_to_the_month():
+    assert add_months(datetime.date(2025, 1, 31), 1) == datetime.date(2025, 2, 28)
+    assert add_months(datetime.date(2024, 2, 29), 12) == datetime.date(2025, 2, 28)
+    assert add_months(datetime.date(2025, 3, 15), -14) == datetime.date(2024, 1, 15)
+
+
+def test_site_setting_defaults_to_twelve_months_and_changes_what_is_due(guides):
+    settings_ = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert settings_.review_interval_months == 12
+    due = {item.title for item in review_items(include_due_soon=False)}
+    assert due == {"Old method", "Older method", "Never method", "Stale principle"}
+
+    settings_.review_interval_months = 24
+    settings_.save()
+    due = {item.title for item in review_items(include_due_soon=False)}
+    assert due == {"Older method", "Never method"}
+
+    page = MethodPage.objects.get(pk=guides["fresh"].pk)
+    page.review_interval_months = 1
+    page.save()
+    assert "Fresh method" in {item.title for item in review_items(include_due_soon=False)}
+
+
+# --- The report -----------------------------------------------------------------------
+
+
+def test_report_lists_due_guides_oldest_first_and_mark_reviewed_removes_one(client, editor, guides):
+    client.force_login(editor)
+    titles = report_titles(client)
+    # Never reviewed first, then by due date; drafts and up-to-date guides left out.
+    assert titles == [
+        "Never method",
+        "Older method",
+        "Old method",
+        "Stale principle",
+        "Soon method",
+    ]
+    response = client.get(REPORT)
+    html = response.content.decode()
+    assert "never" in html and "Overdue by 2 months" in html and "Due soon (in 10 days)" in html
+    assert reverse("wagtailadmin_pages:edit", args=[guides["old"].pk]) in html
+    assert mark_url(guides["old"]) in html
+    assert "Drafts that have never been published are left out" in html
+
+    # The done-when line: an overdue guide stops showing after "mark as reviewed".
+    response = client.post(mark_url(guides["old"]), {"next": REPORT})
+    assert response.status_code == 302 and response["Location"] == REPORT
+    assert "Old method" not in report_titles(client)
+    assert "Older method" in report_titles(client)
+
+
+def test_report_shows_who_last_reviewed_and_filters_by_type(client, editor, moderator, guides):
+    client.force_login(moderator)
+    client.post(mark_url(guides["old"]))
+    page = MethodPage.objects.get(pk=guides["old"].pk)
+    page.review_interval_months = 1
+    page.last_reviewed = ago(months=3)
+    page.save()  # still reviewed by the moderator, now overdue again
+
+    client.force_login(editor)
+    response = client.get(REPORT)
+    assert ">mo<" in response.content.decode().replace("\n", "").replace(" ", "")
+    assert report_titles(client)[-1] == "Soon method"
+
+    principles = client.get(REPORT, {"kind": "principlepage"}).context["object_list"]
+    assert [item.title for item in principles] == ["Stale principle"]
+    soon = client.get(REPORT, {"status": "soon"}).context["object_list"]
+    assert [item.title for item in soon] == ["Soon method"]
+    fragment = client.get(REPORT + "results/", {"kind": "methodpage"})
+    assert fragment.status_code == 200 and "Stale principle" not in fragment.content.decode()
+
+
+def test_report_exports_csv(client, editor, guides):
+    client.force_login(editor)
+    response = client.get(REPORT, {"export": "csv"})
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    lines = text.strip().splitlines()
+    assert lines[0] == "Title,Type,Last reviewed,Reviewed by,Due,Status"
+    assert lines[1].startswith("Never method,Method guide,never,")
+    assert len(lines) == 6
+    assert client.get(REPORT, {"export": "xlsx"}).status_code == 200
+
+
+def test_report_is_in_the_reports_menu_for_editors_only(client, editor, outsider, guides):
+    client.force_login(editor)
+    assert REPORT in client.get("/admin/").content.decode()
+    client.force_login(outsider)
+    assert client.get(REPORT).status_code in (302, 403)
+    assert REPORT not in client.get("/admin/").content.decode()
+
+
+def test_report_queries_do_not_grow_with_rows(client, django_user_model, sections):
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw")
+    reviewers = [
+        django_user_model.objects.create_user(f"rev{n}", f"rev{n}@example.org", "pw")
+        for n in range(3)
+    ]
+    client.force_login(admin)
+
+    def report_queries(total):
+        while MethodPage.objects.count() < total:
+            n = MethodPage.objects.count()
+            page = builders.method(sections["finder"], f"Due {n}", last_reviewed=ago(months=13 + n))
+            MethodPage.objects.filter(pk=page.pk).update(last_reviewed_by=reviewers[n % 3])
+        client.get(REPORT)  # warm per-process caches (content types, site root paths)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(REPORT)
+        assert len(response.context["object_list"]) == total
+        return len(queries)
+
+    with_two, with_twenty = report_queries(2), report_queries(20)
+    assert with_two == with_twenty, (with_two, with_twenty)
+    assert with_twenty <= 15
+
+
+# --- Mark as reviewed -----------------------------------------------------------------
+
+
+def test_mark_reviewed_records_who_when_and_history(client, editor, guides):
+    page = guides["old"]
+    client.force_login(editor)
+    response = client.post(mark_url(page), {"next": "https://evil.example/"}, follow=True)
+    assert response.redirect_chain[0][0] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert "marked as reviewed today" in response.content.decode()
+
+    page = MethodPage.objects.get(pk=page.pk)
+    assert page.last_reviewed == today() and page.last_reviewed_by == editor
+    assert page.live and not page.has_unpublished_changes
+    entry = PageLogEntry.objects.filter(page=page, action="engagement.mark_reviewed").get()
+    assert entry.user == editor and entry.data == {"last_reviewed": today().isoformat()}
+    assert entry.message == "Marked as reviewed"
+    history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
+    assert "Marked as reviewed" in history.content.decode()
+    # The latest revision agrees, so the edit form and a later publish keep the date.
+    revision = page.latest_revision.as_object()
+    assert revision.last_reviewed == today() and revision.last_reviewed_by_id == editor.pk
+
+
+def test_mark_reviewed_keeps_a_pending_draft_a_draft(client, moderator, guides):
+    page = MethodPage.objects.get(pk=guides["old"].pk)
+    page.summary = "A draft summary."
+    page.save_revision(user=moderator)
+    client.force_login(moderator)
+    client.post(mark_url(page))
+
+    page = MethodPage.objects.get(pk=page.pk)
+    assert page.summary != "A draft summary." and page.has_unpublished_changes
+    assert page.last_reviewed == today()
+    draft = page.get_latest_revision_as_object()
+    assert draft.summary == "A draft summary." and draft.last_reviewed == today()
+    page.get_latest_revision().publish()  # publishing the draft later keeps the review
+    page = MethodPage.objects.get(pk=page.pk)
+    assert page.summary == "A draft summary." and page.last_reviewed == today()
+    assert page.last_reviewed_by == moderator
+
+
+def test_mark_reviewed_refuses_get_and_users_who_cannot_edit(client, outsider, editor, guides):
+    page = guides["old"]
+    client.force_login(editor)
+    assert client.get(mark_url(page)).status_code == 405
+    client.force_login(outsider)
+    assert client.post(mark_url(page)).status_code == 403
+    assert MethodPage.objects.get(pk=page.pk).last_reviewed == ago(months=14)
+    assert not PageLogEntry.objects.filter(action="engagement.mark_reviewed").exists()
+    client.force_login(editor)
+    assert client.post(mark_url(guides["fresh"].get_parent())).status_code == 404
+
+
+def test_mark_reviewed_needs_the_csrf_token(editor, guides):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    assert client.post(mark_url(guides["old"])).status_code == 403
+
+
+def test_edit_view_offers_mark_as_reviewed(client, editor, guides):
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[guides["principle"].pk])).content
+    assert mark_url(guides["principle"]).encode() in html
+    assert b"Mark as reviewed" in html
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[guides["old"].get_parent().pk]))
+    assert b"Mark as reviewed" not in html.content
+
+
+def test_setting_the_date_by_hand_records_the_editor(client, editor, guides):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    page = guides["principle"]
+    client.force_login(editor)
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "statement": page.statement,
+            "body": streamfield([]),
+            "last_reviewed": today().isoformat(),
+            "review_interval_months": "",
+        }
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 302, response.context["form"].errors
+    draft = PrinciplePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert draft.last_reviewed == today() and draft.last_reviewed_by == editor
+
+
+# --- Dashboard ------------------------------------------------------------------------
+
+
+def test_dashboard_panel_counts_due_guides(client, editor, guides):
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "4 guides due for review" in html  # never, older, old, principle; not "soon"
+    client.post(mark_url(guides["old"]))
+    assert "3 guides due for review" in client.get("/admin/").content.decode()
+
+
+def test_dashboard_panel_hidden_when_nothing_is_due(client, editor, sections):
+    builders.method(sections["finder"], "Fresh", last_reviewed=ago(months=1))
+    client.force_login(editor)
+    assert "due for review" not in client.get("/admin/").content.decode()
+
+
+# --- Public pages ---------------------------------------------------------------------
+
+
+def test_public_page_shows_last_reviewed_and_a_note_only_when_overdue(client, guides):
+    fresh = client.get(guides["fresh"].url).content.decode()
+    assert f'Last reviewed <time datetime="{ago(months=2).isoformat()}"' in fresh
+    assert "Due for review" not in fresh
+
+    old = client.get(guides["old"].url).content.decode()
+    assert 'class="review-note"' in old and "Due for review." in old
+    assert "some details may have changed since this guide was last checked" in old.lower()
+
+    principle = client.get(guides["principle"].url).content.decode()
+    assert "Last reviewed" in principle and "since this principle was last checked" in principle
+
+    never = client.get(guides["never"].url).content.decode()
+    assert "Last reviewed" not in never and "Due for review" not in never
+    assert "style=" not in old
+
+
+def test_marking_reviewed_refreshes_the_cached_public_page(
+    client, editor, guides, settings, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    from site_project.core import pagecache
+
+    settings.PAGE_CACHE = True
+    pagecache.invalidate_all()
+    url = guides["old"].url
+    reader = Client()
+    assert reader.get(url)["X-Cache"] == "miss"
+    cached = reader.get(url)
+    assert cached["X-Cache"] == "hit" and "Due for review." in cached.content.decode()
+
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(mark_url(guides["old"]))
+    fresh = reader.get(url)
+    assert fresh["X-Cache"] == "miss"
+    html = fresh.content.decode()
+    assert "Due for review." not in html and today().isoformat() in html
+
+
+# --- Reminder e-mail ------------------------------------------------------------------
+
+
+def test_email_review_reminders(moderator, editor, guides, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    out = io.StringIO()
+    call_command("email_review_reminders", "--dry-run", stdout=out)
+    assert "mo@example.org" in out.getvalue() and "Older method" in out.getvalue()
+    assert not mail.outbox
+
+    call_command("email_review_reminders")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["mo@example.org"]
+    assert message.subject == "4 guides due for review"
+    assert "Never method" in message.body and "Soon method" not in message.body
+    assert "/admin/reports/review-due/" in message.body
+
+
+def test_email_review_reminders_silent_when_nothing_due(moderator, sections, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    builders.method(sections["finder"], "Fresh", last_reviewed=ago(months=1))
+    call_command("email_review_reminders")
+    assert not mail.outbox
