@@ -516,10 +516,11 @@ def test_moderator_edits_site_settings(moderator_client, sections):
             "footer_text": "",
             "social_links": streamfield([]),
             "default_share_image": "",
+            "review_interval_months": "12",
         }
     )
     response = moderator_client.post(url, data)
-    assert response.status_code == 302
+    assert response.status_code == 302, form_errors(response)
     assert SiteSettings.objects.get().site_name == "Community Voices"
 
 

@@ -4,6 +4,7 @@ server that serves the demo content, loaded once for the whole browser session.
 These tests run last (see tests/conftest.py), because the demo content they load is
 committed to the test database rather than rolled back."""
 
+import contextlib
 import os
 import shutil
 
@@ -105,4 +106,9 @@ def page_at(chromium, demo_server):
 
     yield open_page
     for context in contexts:
+        # Let requests in flight finish first: the live server shares the test's database
+        # connection, and a write still running when the next test writes breaks both.
+        for page in context.pages:
+            with contextlib.suppress(Exception):
+                page.wait_for_load_state("networkidle", timeout=10_000)
         context.close()
