@@ -242,27 +242,33 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, BasePage):
             ("experienced", "Experienced facilitator"),
             ("specialist", "Specialist, independent team"),
         ],
-        default="experienced",
+        blank=True,
+        default="",
+        help_text="Who can run it well. Leave empty until someone has judged it: "
+        "the site then says 'Not yet rated'.",
     )
     depth_rating = models.CharField(
         "depth",
         max_length=6,
         choices=LOW_MEDIUM_HIGH,
-        default="medium",
+        blank=True,
+        default="",
         help_text="How deeply people engage.",
     )
     breadth_rating = models.CharField(
         "breadth",
         max_length=6,
         choices=LOW_MEDIUM_HIGH,
-        default="medium",
+        blank=True,
+        default="",
         help_text="How diverse the voices are.",
     )
     reach_rating = models.CharField(
         "reach",
         max_length=6,
         choices=LOW_MEDIUM_HIGH,
-        default="medium",
+        blank=True,
+        default="",
         help_text="How many people it reaches.",
     )
     last_reviewed = models.DateField(
