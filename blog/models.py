@@ -140,7 +140,7 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),
-        InlinePanel("authors", label="Author", min_num=0),
+        InlinePanel("authors", label="author", min_num=0),
         FieldPanel("summary"),
         FieldPanel("hero_image"),
         FieldPanel("body"),
@@ -150,7 +150,7 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
         InlinePanel(
             "method_links",
             heading="Methods discussed",
-            label="Method",
+            label="method",
             help_text=(
                 "Methods you link to in the essay's text, or show as a method card, are "
                 "listed under 'Methods discussed' by themselves, and the method's page lists "
@@ -161,7 +161,7 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
         InlinePanel(
             "principle_links",
             heading="Principles discussed",
-            label="Principle",
+            label="principle",
             help_text=(
                 "Principles you link to in the text are listed by themselves. Add one here "
                 "only to list it without linking it, or to add a note."

@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES
 from site_project.blocks.streams import MethodStreamBlock, PrincipleStreamBlock
 from site_project.core.backlinks import live_pages_referring_to
+from site_project.core.forms import SiteModelForm
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
 from site_project.core.pagination import first_and_total, paginate
 from site_project.core.visibility import visible, visible_links, visible_page_ids
@@ -24,6 +25,7 @@ from site_project.taxonomy.models import EngagementLevel
 
 from .compare import build_comparison
 from .finder import MethodFilters
+from .forms import MethodPageForm
 from .review import ReviewedPage
 
 # Both method guides and principles are checked at intervals (engagement/review.py).
@@ -193,7 +195,8 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPage, 
         blank=True,
         on_delete=models.SET_NULL,
         related_name="methods",
-        help_text="The broad family this method belongs to.",
+        verbose_name="method family",
+        help_text="The broad family this method belongs to; shown above the title.",
     )
     min_level = models.ForeignKey(
         "taxonomy.EngagementLevel",
@@ -209,22 +212,47 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPage, 
         verbose_name="highest level",
         help_text="The most influence it can give when run well (same as lowest if only one).",
     )
-    purposes = ParentalManyToManyField("taxonomy.Purpose", blank=True, related_name="methods")
-    topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="methods")
+    purposes = ParentalManyToManyField(
+        "taxonomy.Purpose",
+        blank=True,
+        related_name="methods",
+        verbose_name="good for (purposes)",
+        help_text="What it is good for; the finder's purpose filter uses these. "
+        "At least one is needed to publish.",
+    )
+    topics = ParentalManyToManyField(
+        "taxonomy.Topic",
+        blank=True,
+        related_name="methods",
+        help_text="The finder's topic filter and the topic pages use these. "
+        "At least one is needed to publish.",
+    )
 
     participants_min = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Fewest people who usually take part."
+        "fewest people", null=True, blank=True, help_text="Fewest people who usually take part."
     )
     participants_max = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Most people; leave empty if there is no practical limit."
+        "most people",
+        null=True,
+        blank=True,
+        help_text="Most people; leave empty if there is no practical limit.",
     )
     participants_note = models.CharField(
-        max_length=200, blank=True, help_text="e.g. 'stratified random selection'."
+        "note on who takes part",
+        max_length=200,
+        blank=True,
+        help_text="e.g. 'stratified random selection'.",
     )
 
-    lead_time = models.CharField(max_length=120, blank=True, help_text="Planning before it starts.")
-    contact_time = models.CharField(max_length=120, blank=True, help_text="Time with participants.")
-    follow_up = models.CharField(max_length=120, blank=True, help_text="Reporting and feedback.")
+    lead_time = models.CharField(
+        "preparation", max_length=120, blank=True, help_text="Planning before it starts."
+    )
+    contact_time = models.CharField(
+        "with participants", max_length=120, blank=True, help_text="Time with participants."
+    )
+    follow_up = models.CharField(
+        "follow-up", max_length=120, blank=True, help_text="Reporting and feedback."
+    )
     min_weeks = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
@@ -235,42 +263,57 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPage, 
     cost_min = models.PositiveIntegerField(null=True, blank=True, verbose_name="cost from (£)")
     cost_max = models.PositiveIntegerField(null=True, blank=True, verbose_name="cost up to (£)")
     cost_covers = models.CharField(
-        max_length=200, blank=True, help_text="What the figures include, e.g. recruitment, fees."
+        "what the cost covers",
+        max_length=200,
+        blank=True,
+        help_text="What the figures include, e.g. recruitment, fees.",
     )
-    cost_source = models.CharField(max_length=120, blank=True, help_text="Who published it.")
+    cost_source = models.CharField(
+        "source", max_length=120, blank=True, help_text="Who published the figures."
+    )
     cost_year = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+        "year of the figures",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
     )
 
     facilitation_skill = models.CharField(
+        "facilitation skill",
         max_length=12,
         choices=[
             ("basic", "Basic: a confident organiser"),
             ("experienced", "Experienced facilitator"),
             ("specialist", "Specialist, independent team"),
         ],
-        default="experienced",
+        blank=True,
+        default="",
+        help_text="Who can run it well. Leave empty until someone has judged it: "
+        "the site then says 'Not yet rated'.",
     )
     depth_rating = models.CharField(
         "depth",
         max_length=6,
         choices=LOW_MEDIUM_HIGH,
-        default="medium",
-        help_text="How deeply people engage.",
+        blank=True,
+        default="",
+        help_text="How deeply people engage. Leave empty until judged.",
     )
     breadth_rating = models.CharField(
         "breadth",
         max_length=6,
         choices=LOW_MEDIUM_HIGH,
-        default="medium",
-        help_text="How diverse the voices are.",
+        blank=True,
+        default="",
+        help_text="How diverse the voices are. Leave empty until judged.",
     )
     reach_rating = models.CharField(
         "reach",
         max_length=6,
         choices=LOW_MEDIUM_HIGH,
-        default="medium",
-        help_text="How many people it reaches.",
+        blank=True,
+        default="",
+        help_text="How many people it reaches. Leave empty until judged.",
     )
     body = StreamField(MethodStreamBlock(), blank=True, use_json_field=True)
 
@@ -282,13 +325,18 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPage, 
     ]
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("summary"),
+        FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),
         FieldPanel("also_known_as"),
+        FieldPanel("body"),
+    ]
+    # The finder's facets and the other "At a glance" facts, in the order the public
+    # panel shows them (the family first: it heads the page).
+    glance_panels = [
+        FieldPanel("family"),
         MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("min_level"), FieldPanel("max_level")]),
-            ],
-            heading="Place on the spectrum",
+            [FieldRowPanel([FieldPanel("min_level"), FieldPanel("max_level")])],
+            heading="Level of influence",
+            help_text="Where the method sits on the engagement spectrum; the finder filters on it.",
         ),
         MultiFieldPanel(
             [
@@ -296,6 +344,7 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPage, 
                 FieldPanel("participants_note"),
             ],
             heading="People",
+            help_text="The finder's group-size filter uses the fewest and most people.",
         ),
         MultiFieldPanel(
             [
@@ -313,6 +362,7 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPage, 
                 FieldRowPanel([FieldPanel("cost_source"), FieldPanel("cost_year")]),
             ],
             heading="Cost (GBP)",
+            help_text="The finder's budget filter uses the lower figure.",
         ),
         MultiFieldPanel(
             [
@@ -325,21 +375,39 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPage, 
                     ]
                 ),
             ],
-            heading="Skills and character",
+            heading="Facilitation skill, depth, breadth and reach",
+            help_text="Leave a rating empty until someone has judged it: the page then says "
+            "'Not yet rated' and comparisons leave it out.",
         ),
-        REVIEW_PANEL,
-        FieldPanel("body"),
-    ]
-    taxonomy_panels = [
-        FieldPanel("family"),
         FieldPanel("purposes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-        InlinePanel("related_method_links", label="Combine with (related methods)"),
-        InlinePanel("principle_links", label="Principles it supports or puts at risk"),
+        REVIEW_PANEL,
     ]
-    edit_handler = editor_tabs(content_panels, taxonomy_panels)
+    link_panels = [
+        InlinePanel(
+            "related_method_links",
+            heading="Combine with",
+            label="related method",
+            help_text="Methods that work well alongside this one, listed under "
+            "'Combine with' on the page.",
+        ),
+        InlinePanel(
+            "principle_links",
+            heading="Principles",
+            label="principle it supports or puts at risk",
+            help_text="Principles of good engagement this method supports, or can put at risk.",
+        ),
+    ]
+    edit_handler = editor_tabs(
+        content_panels,
+        link_panels,
+        facts_panels=glance_panels,
+        taxonomy_heading="Links",
+    )
     parent_page_types = ["engagement.MethodIndexPage"]
     subpage_types = []
+
+    base_form_class = MethodPageForm
 
     class Meta:
         verbose_name = "method guide"
@@ -410,6 +478,7 @@ class MethodRelatedMethod(Orderable):
         MethodPage,
         on_delete=models.CASCADE,
         related_name="+",
+        verbose_name="related method",
         help_text="A method that works well alongside this one.",
     )
     note = models.CharField(max_length=200, blank=True, help_text="How they fit together.")
@@ -423,6 +492,7 @@ class MethodPrincipleLink(Orderable):
         "engagement.PrinciplePage", on_delete=models.CASCADE, related_name="method_links"
     )
     effect = models.CharField(
+        "supports it or puts it at risk",
         max_length=8,
         choices=[("supports", "Supports it"), ("risks", "Puts it at risk")],
         default="supports",
@@ -439,9 +509,11 @@ class Framework(index.Indexed, models.Model):
     name = models.CharField(max_length=120, unique=True)
     publisher = models.CharField(max_length=120, blank=True, help_text="e.g. 'NHS England'.")
     year = models.PositiveSmallIntegerField(null=True, blank=True)
-    url = models.URLField(blank=True, verbose_name="link to the source")
+    url = models.URLField(blank=True, verbose_name="source web address")
     description = models.CharField(max_length=300, blank=True)
-    sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers list first.")
+    sort_order = models.PositiveSmallIntegerField(
+        "position in lists", default=0, help_text="Lower numbers list first."
+    )
 
     panels = [
         FieldPanel("name"),
@@ -451,6 +523,7 @@ class Framework(index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("sort_order"),
     ]
+    base_form_class = SiteModelForm
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:

@@ -37,7 +37,7 @@ class HomePage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("heading"),
         FieldPanel("intro"),
-        InlinePanel("featured_essays", label="Featured essay", max_num=3),
+        InlinePanel("featured_essays", label="featured essay", max_num=3),
         FieldPanel("finder_prompt"),
     ]
     edit_handler = editor_tabs(content_panels)

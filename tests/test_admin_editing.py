@@ -732,9 +732,9 @@ class TestMethodsDiscussedEndToEnd(AdminTestCase):
 
     def test_draft_essay_does_not_appear_on_the_method_page(self):
         self.assertCanCreate(
-            self.sections["blog"], EssayPage, self.essay_data("Not yet"), publish=False
+            self.sections["blog"], EssayPage, self.essay_data("Still in draft"), publish=False
         )
-        self.assertNotContains(self.client.get(self.method.url), "Not yet")
+        self.assertNotContains(self.client.get(self.method.url), "Still in draft")
 
 
 # --- People (snippet) and site settings -----------------------------------------------

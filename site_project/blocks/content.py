@@ -138,7 +138,7 @@ class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(max_length=800)
     attribution = blocks.CharBlock(required=False, max_length=120, help_text="Who said it.")
     source = blocks.CharBlock(required=False, max_length=200, help_text="Where it was said.")
-    source_url = blocks.URLBlock(required=False, label="Source link")
+    source_url = blocks.URLBlock(required=False, label="Source web address")
 
     class Meta:
         icon = "openquote"
@@ -173,7 +173,7 @@ class CalloutBlock(blocks.StructBlock):
 
 class KeyPointsBlock(blocks.StructBlock):
     title = blocks.CharBlock(default="Key points", max_length=80)
-    points = blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1)
+    points = blocks.ListBlock(blocks.CharBlock(max_length=300, label="Point"), min_num=1)
 
     class Meta:
         icon = "list-ul"
@@ -247,7 +247,7 @@ class TableBlock(blocks.StructBlock):
 
 class ReferenceBlock(blocks.StructBlock):
     citation = blocks.CharBlock(max_length=400, help_text="Author, title, publisher, year.")
-    url = blocks.URLBlock(required=False, label="Link")
+    url = blocks.URLBlock(required=False, label="Web address")
     accessed = blocks.DateBlock(required=False, label="Date accessed")
 
     class Meta:
@@ -257,7 +257,7 @@ class ReferenceBlock(blocks.StructBlock):
 
 class ReferencesBlock(blocks.StructBlock):
     title = blocks.CharBlock(default="References", max_length=80)
-    references = blocks.ListBlock(ReferenceBlock(), min_num=1)
+    references = blocks.ListBlock(ReferenceBlock(label="Reference"), min_num=1)
 
     class Meta:
         icon = "list-ol"
@@ -282,7 +282,7 @@ class FAQItemBlock(blocks.StructBlock):
 
     class Meta:
         icon = "help"
-        label = "FAQ"
+        label = "Question and answer"
         group = GROUP_STRUCTURE
         template = "blocks/faq_item.html"
         description = "A question with an answer that opens on click (works without JavaScript)."
@@ -303,7 +303,7 @@ class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=100)
     text = blocks.TextBlock(required=False, max_length=300)
     page = blocks.PageChooserBlock(required=False, help_text="Link to a page on this site …")
-    url = blocks.URLBlock(required=False, help_text="… or to another site.")
+    url = blocks.URLBlock(required=False, label="Web address", help_text="… or to another site.")
     button_text = blocks.CharBlock(default="Find out more", max_length=40)
 
     class Meta:

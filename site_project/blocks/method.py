@@ -21,14 +21,17 @@ LEVEL_CHOICES = [
 ]
 
 
-def text_list():
-    """A fresh list-of-lines block. Each field needs its own instance: Wagtail names a
-    block after the field it is assigned to, so a shared instance ends up misnamed."""
-    return blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1)
+def text_list(item_label, label=None):
+    """A fresh list-of-lines block whose items are labelled `item_label` in the editor.
+    Each field needs its own instance: Wagtail names a block after the field it is
+    assigned to, so a shared instance ends up misnamed."""
+    return blocks.ListBlock(
+        blocks.CharBlock(max_length=300, label=item_label), min_num=1, label=label
+    )
 
 
 class StepBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=120)
+    title = blocks.CharBlock(max_length=120, label="Step title")
     what_happens = blocks.RichTextBlock(features=SIMPLE_TEXT_FEATURES)
     who = blocks.CharBlock(required=False, max_length=200, help_text="Who does this step.")
     duration = blocks.CharBlock(required=False, max_length=80, help_text="e.g. '2–3 weeks'.")
@@ -36,7 +39,7 @@ class StepBlock(blocks.StructBlock):
 
 class StepsBlock(blocks.StructBlock):
     title = blocks.CharBlock(default="How it works", max_length=80)
-    steps = blocks.ListBlock(StepBlock(), min_num=1)
+    steps = blocks.ListBlock(StepBlock(label="Step"), min_num=1)
 
     class Meta:
         icon = "list-ol"
@@ -63,10 +66,11 @@ class StepsBlock(blocks.StructBlock):
 
 
 class StrengthsLimitationsBlock(blocks.StructBlock):
-    strengths = text_list()
-    limitations = text_list()
+    strengths = text_list("Strength")
+    limitations = text_list("Limitation")
 
     class Meta:
+        label = "Strengths and limitations"
         icon = "pick"
         group = GROUP_METHOD
         template = "blocks/strengths_limitations.html"
@@ -78,10 +82,11 @@ class StrengthsLimitationsBlock(blocks.StructBlock):
 
 
 class WhenToUseBlock(blocks.StructBlock):
-    use_when = text_list()
-    avoid_when = text_list()
+    use_when = text_list("Use it when", label="Use it when")
+    avoid_when = text_list("Avoid it when", label="Avoid it when")
 
     class Meta:
+        label = "When to use it"
         icon = "help"
         group = GROUP_METHOD
         template = "blocks/when_to_use.html"
@@ -108,7 +113,7 @@ class CaseStudyBlock(blocks.StructBlock):
     )
     outcome = blocks.RichTextBlock(features=SIMPLE_TEXT_FEATURES)
     source = blocks.CharBlock(required=False, max_length=250)
-    source_url = blocks.URLBlock(required=False)
+    source_url = blocks.URLBlock(required=False, label="Source web address")
 
     class Meta:
         icon = "doc-full"
@@ -130,14 +135,18 @@ class CaseStudyBlock(blocks.StructBlock):
 
 class CostLineBlock(blocks.StructBlock):
     item = blocks.CharBlock(max_length=120)
-    low = blocks.IntegerBlock(min_value=0, required=False, help_text="Lowest typical cost, £.")
-    high = blocks.IntegerBlock(min_value=0, required=False, help_text="Highest typical cost, £.")
+    low = blocks.IntegerBlock(
+        min_value=0, required=False, label="Lowest (£)", help_text="Lowest typical cost, £."
+    )
+    high = blocks.IntegerBlock(
+        min_value=0, required=False, label="Highest (£)", help_text="Highest typical cost, £."
+    )
     note = blocks.CharBlock(required=False, max_length=200)
 
 
 class CostBreakdownBlock(blocks.StructBlock):
     caption = blocks.CharBlock(default="Where the money goes", max_length=150)
-    lines = blocks.ListBlock(CostLineBlock(), min_num=1)
+    lines = blocks.ListBlock(CostLineBlock(label="Cost line"), min_num=1, label="Cost lines")
     note = blocks.CharBlock(required=False, max_length=300, help_text="Source and year of figures.")
 
     class Meta:
@@ -212,7 +221,7 @@ class TitledListBlock(blocks.StructBlock):
     """Shared shape for the principle lists (indicators, questions)."""
 
     title = blocks.CharBlock(max_length=100)
-    items = text_list()
+    items = text_list("Item")
 
     class Meta:
         icon = "list-ul"
@@ -220,6 +229,8 @@ class TitledListBlock(blocks.StructBlock):
 
 
 class IndicatorsBlock(TitledListBlock):
+    items = text_list("Sign", label="Signs")
+
     class Meta:
         group = GROUP_METHOD
         description = "Signs that the principle is being lived, not just stated."
@@ -230,6 +241,8 @@ class IndicatorsBlock(TitledListBlock):
 
 
 class QuestionsBlock(TitledListBlock):
+    items = text_list("Question", label="Questions")
+
     class Meta:
         icon = "help"
         group = GROUP_METHOD
@@ -241,10 +254,11 @@ class QuestionsBlock(TitledListBlock):
 
 
 class BarriersEnablersBlock(blocks.StructBlock):
-    barriers = text_list()
-    enablers = text_list()
+    barriers = text_list("Barrier")
+    enablers = text_list("Enabler")
 
     class Meta:
+        label = "Barriers and enablers"
         icon = "resubmit"
         group = GROUP_METHOD
         template = "blocks/barriers_enablers.html"
@@ -259,7 +273,7 @@ class PracticeExampleBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=150)
     organisation = blocks.CharBlock(required=False, max_length=150)
     text = blocks.RichTextBlock(features=SIMPLE_TEXT_FEATURES)
-    source_url = blocks.URLBlock(required=False)
+    source_url = blocks.URLBlock(required=False, label="Source web address")
 
     class Meta:
         icon = "doc-full"

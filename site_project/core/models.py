@@ -12,6 +12,7 @@ from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from .forms import SiteModelForm, SitePageForm
 from .linked_pages import linked_page_ids, page_links_loaded
 from .routing import route_path
 
@@ -34,7 +35,7 @@ class SiteSettings(BaseSiteSetting):
                 blocks.StructBlock(
                     [
                         ("label", blocks.CharBlock(max_length=40, help_text="e.g. 'Bluesky'.")),
-                        ("url", blocks.URLBlock()),
+                        ("url", blocks.URLBlock(label="Web address")),
                     ],
                     icon="link",
                 ),
@@ -60,6 +61,8 @@ class SiteSettings(BaseSiteSetting):
         help_text="How long a method guide or principle may go unchecked before it shows "
         "in the “Review due” report (a page can set its own interval).",
     )
+
+    base_form_class = SiteModelForm
 
     # Every page's sharing metadata falls back to this image: load it with the settings.
     select_related = ["default_share_image"]
@@ -89,6 +92,7 @@ class Person(PreviewableMixin, RevisionMixin, index.Indexed, models.Model):
     bio = models.TextField(blank=True, max_length=600, help_text="Two or three sentences.")
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo"), FieldPanel("bio")]
+    base_form_class = SiteModelForm
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -119,6 +123,9 @@ class BasePage(Page):
         MultiFieldPanel(Page.promote_panels, heading="For search engines"),
         FieldPanel("promote_image"),
     ]
+
+    # Every limited text field states its limit and counts characters (core/forms.py).
+    base_form_class = SitePageForm
 
     # Foreign keys the page's own templates show, loaded with the page when it is served.
     serve_select_related = ("promote_image",)
@@ -172,11 +179,21 @@ class ListingCardPreviewMixin:
         return super().serve_preview(request, mode_name)
 
 
-def editor_tabs(content_panels, taxonomy_panels=None):
-    """The tabs every page type shows editors: Content, Taxonomy & links, Promote, Settings."""
+def editor_tabs(
+    content_panels,
+    taxonomy_panels=None,
+    *,
+    facts_panels=None,
+    facts_heading="At a glance",
+    taxonomy_heading="Taxonomy & links",
+):
+    """The tabs every page type shows editors: Content, (a page type's facts, e.g. a
+    method's "At a glance"), Taxonomy & links, Promote, Settings."""
     tabs = [ObjectList(content_panels, heading="Content")]
+    if facts_panels:
+        tabs.append(ObjectList(facts_panels, heading=facts_heading))
     if taxonomy_panels:
-        tabs.append(ObjectList(taxonomy_panels, heading="Taxonomy & links"))
+        tabs.append(ObjectList(taxonomy_panels, heading=taxonomy_heading))
     tabs += [
         ObjectList(BasePage.promote_panels, heading="Promote"),
         ObjectList(Page.settings_panels, heading="Settings"),

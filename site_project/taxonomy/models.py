@@ -8,6 +8,8 @@ from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from site_project.core.forms import SiteModelForm
+
 
 class Topic(index.Indexed, models.Model):
     """A subject area. At most two levels: a broad topic and its sub-topics."""
@@ -34,6 +36,7 @@ class Topic(index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("parent"),
     ]
+    base_form_class = SiteModelForm
     search_fields = [index.SearchField("name"), index.SearchField("description")]
 
     class Meta:
@@ -125,6 +128,7 @@ class EngagementLevel(models.Model):
         FieldPanel("on_spectrum"),
         FieldPanel("expectation"),
     ]
+    base_form_class = SiteModelForm
 
     class Meta:
         ordering = ["rank"]
@@ -140,7 +144,9 @@ class Purpose(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.CharField(max_length=200, blank=True)
-    sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers list first.")
+    sort_order = models.PositiveSmallIntegerField(
+        "position in lists", default=0, help_text="Lower numbers list first."
+    )
 
     panels = [
         FieldPanel("name"),
@@ -148,6 +154,7 @@ class Purpose(models.Model):
         FieldPanel("description"),
         FieldPanel("sort_order"),
     ]
+    base_form_class = SiteModelForm
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -164,6 +171,7 @@ class MethodFamily(models.Model):
     description = models.CharField(max_length=200, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    base_form_class = SiteModelForm
 
     class Meta:
         ordering = ["name"]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_editorial_team'),
+        ('core', '0003_human_labels'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('engagement', '0002_method_chooser_block'),
+        ('engagement', '0004_human_labels'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
