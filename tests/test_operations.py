@@ -73,9 +73,9 @@ def default_site():
 
 
 def test_site_url_gives_the_site_its_public_address_and_the_sitemap_uses_it(
-    client, site, monkeypatch
+    client, site, monkeypatch, settings
 ):
-    monkeypatch.setenv("SITE_URL", "https://engage.example.org")
+    settings.SITE_URL = "https://engage.example.org"
     monkeypatch.setenv("SITE_NAME", "Engaging Communities (test)")
     call_command("configure_site", stdout=io.StringIO())
     configured = default_site()
@@ -86,22 +86,22 @@ def test_site_url_gives_the_site_its_public_address_and_the_sitemap_uses_it(
     assert "localhost" not in sitemap
 
 
-def test_site_url_keeps_a_non_standard_port(db, monkeypatch):
-    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8000")
+def test_site_url_keeps_a_non_standard_port(db, settings):
+    settings.SITE_URL = "http://127.0.0.1:8000"
     call_command("configure_site", stdout=io.StringIO())
     assert default_site().root_url == "http://127.0.0.1:8000"
 
 
-def test_without_site_url_the_first_allowed_host_is_the_address(db, monkeypatch, settings):
-    monkeypatch.delenv("SITE_URL", raising=False)
+def test_without_site_url_the_first_allowed_host_is_the_address(db, settings):
+    settings.SITE_URL = ""
     settings.ALLOWED_HOSTS = ["engage.example.org", "www.engage.example.org"]
     call_command("configure_site", stdout=io.StringIO())
     assert default_site().root_url == "https://engage.example.org"
 
 
 @pytest.mark.parametrize("bad", ["ftp://example.org", "https://", "https://example.org:99999"])
-def test_a_malformed_site_url_stops_with_a_clear_message(db, monkeypatch, bad):
-    monkeypatch.setenv("SITE_URL", bad)
+def test_a_malformed_site_url_stops_with_a_clear_message(db, settings, bad):
+    settings.SITE_URL = bad
     with pytest.raises(CommandError, match="SITE_URL"):
         call_command("configure_site", stdout=io.StringIO())
     assert default_site().hostname == "localhost"

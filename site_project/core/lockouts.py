@@ -54,6 +54,9 @@ class LockoutViewSet(ModelViewSet):
         BooleanColumn("locked", label="Refused now", accessor=is_locked_out),
     ]
 
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(page_title=self.menu_label, **kwargs)
+
     def get_delete_view_kwargs(self, **kwargs):
         # A failed-attempt record is used by nothing: no "usage" page to link to.
         return super().get_delete_view_kwargs(usage_url_name=None, **kwargs)

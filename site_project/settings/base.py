@@ -21,6 +21,9 @@ SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The public address, given to the Wagtail Site by `manage.py configure_site` (which
+# falls back to the first ALLOWED_HOSTS entry over HTTPS).
+SITE_URL = env_str("SITE_URL")
 
 INSTALLED_APPS = [
     "home",

@@ -2,8 +2,9 @@
 the sitemap, feeds, share links and front-cache purges carry the real address rather
 than Wagtail's "localhost".
 
-The address comes from SITE_URL (e.g. https://engage.example.org), otherwise from the
-first ALLOWED_HOSTS entry; the name from SITE_NAME, otherwise WAGTAIL_SITE_NAME."""
+The address comes from the SITE_URL setting (e.g. https://engage.example.org; in
+development http://127.0.0.1:$PORT), otherwise from the first ALLOWED_HOSTS entry; the
+name from SITE_NAME, otherwise WAGTAIL_SITE_NAME."""
 
 from urllib.parse import urlsplit
 
@@ -18,7 +19,7 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 
 def site_address():
     """(hostname, port) from SITE_URL or the first allowed host, or None."""
-    url = env_str("SITE_URL").strip()
+    url = settings.SITE_URL.strip()
     if not url:
         hosts = [host for host in settings.ALLOWED_HOSTS if host not in ("*", "")]
         if not hosts:
