@@ -1,6 +1,6 @@
 """The method guide's admin form: the finder's facets are required to publish."""
 
-from site_project.core.forms import SitePageForm
+from .review import ReviewedPageForm
 
 # Facets a published guide needs so the finder's purpose and topic filters can find it.
 REQUIRED_TO_PUBLISH = {
@@ -26,7 +26,7 @@ def heads_for_publishing(data, page):
     return bool(page.pk and page.workflow_in_progress)
 
 
-class MethodPageForm(SitePageForm):
+class MethodPageForm(ReviewedPageForm):
     def clean(self):
         cleaned_data = super().clean()
         if heads_for_publishing(self.data, self.instance):

@@ -19,8 +19,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.utils import timezone
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.log_actions import log
+
+from site_project.core.forms import SitePageForm
 
 DEFAULT_INTERVAL_MONTHS = 12
 DUE_SOON_DAYS = 30
@@ -46,7 +47,7 @@ def today():
     return timezone.localdate()
 
 
-class ReviewedPageForm(WagtailAdminPageForm):
+class ReviewedPageForm(SitePageForm):
     """Setting "Last reviewed" by hand records the editor as the reviewer, so the date
     and the name in the review report always belong together."""
 

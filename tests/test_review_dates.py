@@ -398,3 +398,17 @@ def test_email_review_reminders_silent_when_nothing_due(moderator, sections, set
     builders.method(sections["finder"], "Fresh", last_reviewed=ago(months=1))
     call_command("email_review_reminders")
     assert not mail.outbox
+
+
+@pytest.mark.parametrize("model", ["MethodPage", "PrinciplePage"])
+def test_both_guide_forms_record_the_reviewer_and_state_their_limits(model):
+    """Each page type's admin form keeps both behaviours: a hand-set review date records
+    who set it (ReviewedPageForm), and every limit is stated (SitePageForm)."""
+    from django.apps import apps
+
+    from engagement.review import ReviewedPageForm
+    from site_project.core.forms import SitePageForm
+
+    form_class = apps.get_model("engagement", model).get_edit_handler().get_form_class()
+    assert issubclass(form_class, ReviewedPageForm)
+    assert issubclass(form_class, SitePageForm)
