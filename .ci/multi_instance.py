@@ -250,6 +250,8 @@ def run(work, processes):
         "MEDIA_ROOT": str(media_root),
         "STATIC_ROOT": str(static_root),
         "ADMIN_PASSWORD": ADMIN_PASSWORD,
+        # The public address: purges name it, and nginx keys its cache by it.
+        "SITE_URL": "https://localhost",
         "DJANGO_SETTINGS_MODULE": "site_project.settings.dev",
         "S3_BUCKET": BUCKET,
         "S3_ENDPOINT_URL": s3_url,
