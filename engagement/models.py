@@ -26,6 +26,7 @@ from site_project.taxonomy.models import EngagementLevel
 from .compare import build_comparison
 from .finder import MethodFilters
 from .forms import MethodPageForm
+from .opendata import csv_response, json_response, method_record
 from .review import ReviewedPage
 
 # Both method guides and principles are checked at intervals (engagement/review.py).
@@ -97,12 +98,37 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
         )
         context = {
             "filters": filters,
+            "export_query": filters.querystring(),
             "options": filters.form_options(),
             "chips": filters.chips(base_url),
             "results": results,
             "relaxations": [] if results else filters.relaxations(self.methods(request), base_url),
         }
         return self.render(request, context_overrides=context)
+
+    # The finder's results as open data (engagement/opendata.py), for the same query
+    # string as the finder itself. Served without a trailing slash, as files are: see
+    # `file_subpage` in site_project/urls.py.
+    def exported_methods(self, request, filters):
+        methods = (
+            filters.apply(self.methods(request))
+            .defer_streamfields()
+            .select_related("family")
+            .prefetch_related("purposes", "topics")
+            .order_by("min_level__rank", "max_level__rank", "title")
+        )
+        return [method_record(method, request) for method in methods]
+
+    @path("export.csv/", name="export_csv")
+    def export_csv(self, request):
+        filters = MethodFilters(request.GET)
+        return csv_response(self.exported_methods(request, filters), request)
+
+    @path("export.json/", name="export_json")
+    def export_json(self, request):
+        filters = MethodFilters(request.GET)
+        records = self.exported_methods(request, filters)
+        return json_response(records, request, filters, self.get_full_url(request))
 
     @path("compare/")
     def compare(self, request):

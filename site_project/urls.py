@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
 from site_project.core.media import serve_public_media
+from site_project.core.routing import FILE_SUBPAGE_PATTERN, serve_file_subpage
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -25,5 +26,9 @@ if (settings.DEBUG or settings.SERVE_MEDIA) and not settings.MEDIA_URL.startswit
         )
     ]
 
-# Wagtail's page tree serves everything else, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page tree serves everything else, so it comes last; first the routable
+# pages' sub-URLs that are files (the finder's export.csv and export.json).
+urlpatterns += [
+    re_path(FILE_SUBPAGE_PATTERN, serve_file_subpage),
+    path("", include(wagtail_urls)),
+]

@@ -16,7 +16,6 @@ from .forms import SiteModelForm, SitePageForm
 from .linked_pages import linked_page_ids, page_links_loaded
 from .routing import route_path
 
-
 DEFAULT_LICENCE_NAME = "CC BY 4.0"
 DEFAULT_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
