@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
@@ -16,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES
 from site_project.blocks.streams import MethodStreamBlock, PrincipleStreamBlock
+from site_project.core.api_fields import FactField, FrameworkField, TermsField
 from site_project.core.backlinks import live_pages_referring_to
 from site_project.core.forms import SiteModelForm
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
@@ -26,7 +28,7 @@ from site_project.taxonomy.models import EngagementLevel
 from .compare import build_comparison
 from .finder import MethodFilters
 from .forms import MethodPageForm
-from .opendata import csv_response, json_response, method_record
+from .opendata import csv_response, json_response, method_facts, method_record
 from .review import ReviewedPage
 
 # Both method guides and principles are checked at intervals (engagement/review.py).
@@ -432,6 +434,25 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPage, 
     )
     parent_page_types = ["engagement.MethodIndexPage"]
     subpage_types = []
+    # The read API (site_project/api.py): the same facts, named the same way, as the
+    # finder's downloads (engagement/opendata.py).
+    api_fields = [
+        APIField(name, serializer=FactField(method_facts, name))
+        for name in (
+            "summary",
+            "also_known_as",
+            "levels",
+            "purposes",
+            "topics",
+            "family",
+            "people",
+            "time",
+            "cost",
+            "facilitation_skill",
+            "ratings",
+            "last_reviewed",
+        )
+    ] + [APIField("body")]
 
     base_form_class = MethodPageForm
 
@@ -620,6 +641,13 @@ class PrinciplePage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPag
     edit_handler = editor_tabs(content_panels, taxonomy_panels)
     parent_page_types = ["engagement.PrincipleIndexPage"]
     subpage_types = []
+    api_fields = [
+        APIField("statement"),
+        APIField("framework", serializer=FrameworkField()),
+        APIField("topics", serializer=TermsField()),
+        APIField("last_reviewed"),
+        APIField("body"),
+    ]
 
     class Meta:
         verbose_name = "principle"
