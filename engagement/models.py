@@ -110,7 +110,7 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
 
     # The finder's results as open data (engagement/opendata.py), for the same query
     # string as the finder itself. Served without a trailing slash, as files are: see
-    # `file_subpage` in site_project/urls.py.
+    # `serve_file_subpage` in site_project/core/routing.py.
     def exported_methods(self, request, filters):
         methods = (
             filters.apply(self.methods(request))
