@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
@@ -15,6 +16,7 @@ from wagtail.search import index
 
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES, heading_anchor
 from site_project.blocks.streams import EssayStreamBlock
+from site_project.core.api_fields import DiscussedPagesField, PeopleField, TermsField
 from site_project.core.backlinks import pages_discussed
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
 from site_project.core.pagination import paginate
@@ -169,6 +171,26 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
         ),
     ]
     edit_handler = editor_tabs(content_panels, taxonomy_panels)
+    # The read API (/api/v2/pages/?type=blog.EssayPage&fields=*; site_project/api.py).
+    api_fields = [
+        APIField("date"),
+        APIField("summary"),
+        APIField("authors", serializer=PeopleField()),
+        APIField("topics", serializer=TermsField()),
+        APIField(
+            "methods_discussed",
+            serializer=DiscussedPagesField("engagement.MethodPage", "method_links", "method"),
+        ),
+        APIField(
+            "principles_discussed",
+            serializer=DiscussedPagesField(
+                "engagement.PrinciplePage", "principle_links", "principle"
+            ),
+        ),
+        APIField("reading_minutes"),
+        APIField("hero_image"),
+        APIField("body"),
+    ]
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
 

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
@@ -16,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES
 from site_project.blocks.streams import MethodStreamBlock, PrincipleStreamBlock
+from site_project.core.api_fields import FactField, FrameworkField, TermsField
 from site_project.core.backlinks import live_pages_referring_to
 from site_project.core.forms import SiteModelForm
 from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
@@ -26,6 +28,7 @@ from site_project.taxonomy.models import EngagementLevel
 from .compare import build_comparison
 from .finder import MethodFilters
 from .forms import MethodPageForm
+from .opendata import csv_response, json_response, method_facts, method_record
 from .review import ReviewedPage
 
 # Both method guides and principles are checked at intervals (engagement/review.py).
@@ -97,12 +100,37 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
         )
         context = {
             "filters": filters,
+            "export_query": filters.querystring(),
             "options": filters.form_options(),
             "chips": filters.chips(base_url),
             "results": results,
             "relaxations": [] if results else filters.relaxations(self.methods(request), base_url),
         }
         return self.render(request, context_overrides=context)
+
+    # The finder's results as open data (engagement/opendata.py), for the same query
+    # string as the finder itself. Served without a trailing slash, as files are: see
+    # `serve_file_subpage` in site_project/core/routing.py.
+    def exported_methods(self, request, filters):
+        methods = (
+            filters.apply(self.methods(request))
+            .defer_streamfields()
+            .select_related("family")
+            .prefetch_related("purposes", "topics")
+            .order_by("min_level__rank", "max_level__rank", "title")
+        )
+        return [method_record(method, request) for method in methods]
+
+    @path("export.csv/", name="export_csv")
+    def export_csv(self, request):
+        filters = MethodFilters(request.GET)
+        return csv_response(self.exported_methods(request, filters), request)
+
+    @path("export.json/", name="export_json")
+    def export_json(self, request):
+        filters = MethodFilters(request.GET)
+        records = self.exported_methods(request, filters)
+        return json_response(records, request, filters, self.get_full_url(request))
 
     @path("compare/")
     def compare(self, request):
@@ -406,6 +434,25 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPage, 
     )
     parent_page_types = ["engagement.MethodIndexPage"]
     subpage_types = []
+    # The read API (site_project/api.py): the same facts, named the same way, as the
+    # finder's downloads (engagement/opendata.py).
+    api_fields = [
+        APIField(name, serializer=FactField(method_facts, name))
+        for name in (
+            "summary",
+            "also_known_as",
+            "levels",
+            "purposes",
+            "topics",
+            "family",
+            "people",
+            "time",
+            "cost",
+            "facilitation_skill",
+            "ratings",
+            "last_reviewed",
+        )
+    ] + [APIField("body")]
 
     base_form_class = MethodPageForm
 
@@ -594,6 +641,13 @@ class PrinciplePage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPag
     edit_handler = editor_tabs(content_panels, taxonomy_panels)
     parent_page_types = ["engagement.PrincipleIndexPage"]
     subpage_types = []
+    api_fields = [
+        APIField("statement"),
+        APIField("framework", serializer=FrameworkField()),
+        APIField("topics", serializer=TermsField()),
+        APIField("last_reviewed"),
+        APIField("body"),
+    ]
 
     class Meta:
         verbose_name = "principle"

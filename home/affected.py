@@ -4,8 +4,8 @@ One function, `affected_paths(obj)`, answers it for the page cache and for the f
 cache (CDN or proxy) alike. It follows the same relations the pages themselves use to
 list and link each other, never a hand-kept list of pages:
 
-- the page itself, with its sub-pages (the finder's compare and spectrum views, a
-  guide's full list of essays);
+- the page itself, with its sub-pages (the finder's compare and spectrum views and its
+  CSV and JSON downloads, a guide's full list of essays);
 - every listing above it in the tree (home, the essays index, the library hub, the
   finder), with their query-string variants;
 - pages it links to, which list it back ("Essays that discuss this method"), and pages
@@ -36,6 +36,7 @@ from wagtail.models import Page, ReferenceIndex
 
 from blog.models import EssayPage
 from site_project.core.invalidation import EVERYTHING
+from site_project.core.routing import public_subpage_path
 from site_project.core.visibility import visible
 from site_project.taxonomy.models import Topic
 
@@ -55,7 +56,7 @@ def page_paths(page):
             if pattern.name and not pattern.pattern.regex.groups:
                 sub = page.reverse_subpage(pattern.name)
                 if sub:
-                    paths.add(url + sub.lstrip("/"))
+                    paths.add(public_subpage_path(url, sub))
     return paths
 
 

@@ -113,6 +113,12 @@ FEEDS_AND_FILES = [
     "/sitemap.xml",
     "/robots.txt",
     "/methods/",  # a redirect
+    "/engagement/methods/export.csv?level=involve",
+    "/engagement/methods/export.json",
+    "/api/v2/pages/",
+    "/api/v2/pages/?type=engagement.MethodPage&fields=*",
+    "/api/v2/images/",
+    "/api/v2/documents/",
 ]
 
 

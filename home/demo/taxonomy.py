@@ -303,8 +303,6 @@ SITE_SETTINGS = {
     "site_name": "Engaging Communities",
     "tagline": "Essays and a practical library on community engagement in UK public services",
     "footer_text": (
-        "Written and maintained by Sam Ellery. Text is shared under a Creative Commons "
-        "Attribution licence (CC BY 4.0) unless a page says otherwise; method guides are "
-        "reviewed regularly and dated."
+        "Written and maintained by Sam Ellery. Method guides are reviewed regularly and dated."
     ),
 }

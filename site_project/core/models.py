@@ -16,6 +16,9 @@ from .forms import SiteModelForm, SitePageForm
 from .linked_pages import linked_page_ids, page_links_loaded
 from .routing import route_path
 
+DEFAULT_LICENCE_NAME = "CC BY 4.0"
+DEFAULT_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
@@ -27,6 +30,21 @@ class SiteSettings(BaseSiteSetting):
     )
     footer_text = models.TextField(
         blank=True, help_text="A line or two at the foot of every page, e.g. a licence note."
+    )
+    licence_name = models.CharField(
+        "licence",
+        max_length=80,
+        blank=True,
+        default=DEFAULT_LICENCE_NAME,
+        help_text="The licence the site's text and open data are shared under, as readers "
+        "know it, e.g. 'CC BY 4.0'. Shown in the footer, the method finder's downloads and "
+        "the API. Leave empty to state none.",
+    )
+    licence_url = models.URLField(
+        "licence web address",
+        blank=True,
+        default=DEFAULT_LICENCE_URL,
+        help_text="Where the licence's terms can be read.",
     )
     social_links = StreamField(
         [
@@ -71,6 +89,10 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("site_name"),
         FieldPanel("tagline"),
         FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [FieldPanel("licence_name"), FieldPanel("licence_url")],
+            heading="Licence",
+        ),
         FieldPanel("social_links"),
         FieldPanel("default_share_image"),
         FieldPanel("review_interval_months"),
@@ -78,6 +100,13 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+    @property
+    def licence(self):
+        """The licence as open data states it: {"name", "url"}, or None if none is set."""
+        if not self.licence_name:
+            return None
+        return {"name": self.licence_name, "url": self.licence_url or None}
 
 
 @register_snippet

@@ -117,3 +117,28 @@ def _view_restrictions_for(page, ancestors, request):
         for restriction in view_restrictions(request)
         if restriction.page_id in page_ids or restriction.page.depth == 1
     ]
+
+
+# Sub-URLs of routable pages that are files, served without a trailing slash:
+# `<page>/export.csv`. Wagtail's own URL pattern takes only paths ending in a slash and
+# made of letters, digits, hyphens and underscores.
+FILE_SUBPAGE_PATTERN = r"^(?P<page_path>(?:[\w\-]+/)+)(?P<filename>export\.(?:csv|json))$"
+
+
+def serve_file_subpage(request, page_path, filename):
+    """Serve `<page path><filename>` as the routable page's sub-URL `<filename>/`,
+    through Wagtail's serve view: same routing, privacy checks and hooks as any page.
+    Any page without such a sub-URL answers 404."""
+    from wagtail import views as wagtail_views  # needs the models loaded
+
+    return wagtail_views.serve(request, f"{page_path}{filename}/")
+
+
+def public_subpage_path(page_url, sub_url):
+    """The public path of a routable page's sub-URL: file-like ones (see above) have
+    no trailing slash."""
+    sub = sub_url.lstrip("/")
+    last = sub.rstrip("/").rsplit("/", 1)[-1]
+    if "." in last:
+        sub = sub.rstrip("/")
+    return page_url + sub

@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    # The read API at /api/v2/ (site_project/api.py). Without "rest_framework" here: JSON
+    # only, no browsable HTML pages (they would need inline script and styles).
+    "wagtail.api.v2",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
@@ -202,7 +205,9 @@ PAGE_CACHE_NOT_FOUND_TIMEOUT = 300
 # serve each other's HTML. Set RELEASE_ID (e.g. the git commit) when deploying; without
 # it, the hashed static files' manifest stands in (it changes with any CSS change).
 PAGE_CACHE_RELEASE = env_str("RELEASE_ID")
-PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/django-admin/"]
+# The read API is left out too: its answers have too many variants (any filter, field
+# list or offset) for a change to purge them, so they are always fresh.
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/django-admin/", "/api/"]
 # Every public path, for purging a front cache completely (see core/invalidation.py).
 PAGE_CACHE_ALL_PATHS = "home.affected.all_public_paths"
 # Cache-Control for public pages: browsers keep them briefly; shared caches (a CDN or
