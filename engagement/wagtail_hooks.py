@@ -91,3 +91,32 @@ def mark_reviewed_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_log_actions")
 def register_review_log_action(actions):
     actions.register_action(MARK_REVIEWED_ACTION, "Mark as reviewed", "Marked as reviewed")
+
+
+@hooks.register("before_bulk_action")
+def refuse_to_bulk_publish_unfiled_guides(request, action_type, objects, action_class_instance):
+    """The explorer's bulk "Publish" skips the edit form's check that a method guide has
+    a purpose and a topic (engagement/forms.py): refuse the batch and name the guides."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from .models import MethodPage
+
+    if action_type != "publish":
+        return None
+    unfiled = []
+    for page in objects:
+        if page.specific_class is not MethodPage:
+            continue
+        draft = page.get_latest_revision_as_object()
+        if not (draft.purposes.all() and draft.topics.all()):
+            unfiled.append(draft.title)
+    if not unfiled:
+        return None
+    messages.error(
+        request,
+        "Not published: choose at least one purpose and one topic for "
+        + ", ".join(f"“{title}”" for title in unfiled)
+        + " first (on the “At a glance” tab), so the finder can find them.",
+    )
+    return redirect("wagtailadmin_explore", objects[0].get_parent().id)

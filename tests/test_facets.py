@@ -7,6 +7,7 @@ title over it is an error, not a cut; fields, blocks and list items have human l
 
 import re
 
+import pytest
 from django import forms
 from django.urls import reverse
 
@@ -247,3 +248,26 @@ class TestHumanLabels(AdminTestCase):
             html = self.client.get(add_url(model, parent)).content.decode()
             for bad in ("Barriers enablers", "Source url", "Faq", "&quot;Url&quot;"):
                 self.assertNotIn(bad, html, model.__name__)
+
+
+@pytest.mark.django_db
+def test_bulk_publish_refuses_a_guide_without_a_purpose_or_topic(
+    client, sections, django_user_model
+):
+    client.force_login(django_user_model.objects.create_superuser("bulk", "b@example.org", "x"))
+    unfiled = builders.method(sections["finder"], "Unfiled method", live=False)
+    filed = builders.method(
+        sections["finder"], "Filed method", live=False, topics=[builders.topic("Place")]
+    )
+    filed.purposes.set([builders.purpose("Gather views")])
+    filed.save_revision()
+
+    url = "/admin/bulk/wagtailcore/page/publish/"
+    response = client.post(f"{url}?id={unfiled.pk}", follow=True)
+    unfiled.refresh_from_db()
+    assert not unfiled.live
+    assert "choose at least one purpose and one topic" in response.content.decode()
+
+    client.post(f"{url}?id={filed.pk}")
+    filed.refresh_from_db()
+    assert filed.live
