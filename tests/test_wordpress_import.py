@@ -390,3 +390,45 @@ def test_attachments_without_uploads_folder_are_reported(sections, tmp_path):
 def test_older_wxr_versions_are_read(sections, tmp_path):
     run(tmp_path, wxr.export(items=[wxr.item(301, "Old format")], version="1.0"))
     assert essay(301).title == "Old format"
+
+
+def test_admin_view_uploads_shows_dry_run_and_imports_on_confirm(sections, client, tmp_path):
+    from django.contrib.auth.models import User
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = "/admin/wordpress-import/"
+    editor = User.objects.create_user("ed", password="pw", is_staff=True)
+    client.force_login(editor)
+    assert client.get(url).status_code in (302, 403)
+    admin = User.objects.create_superuser("root", password="pw")
+    client.force_login(admin)
+    assert client.get(url).status_code == 200
+    upload = SimpleUploadedFile("export.xml", standard_export(), "text/xml")
+    response = client.post(url, {"export": upload})
+    assert response.status_code == 200
+    assert "Would create essay: Second" in response.content.decode()
+    assert not WordPressImport.objects.exists()
+    token = client.session["wordpress_import"]["token"]
+    path = client.session["wordpress_import"]["path"]
+    assert client.post(url, {"confirm": "1", "token": "wrong"}).status_code == 200
+    assert not WordPressImport.objects.exists()
+    response = client.post(url, {"confirm": "1", "token": token})
+    assert "Import complete." in response.content.decode()
+    assert essay(102).title == "Second"
+    import os
+
+    assert not os.path.exists(path)
+    upload = SimpleUploadedFile("bad.xml", BILLION_LAUGHS, "text/xml")
+    response = client.post(url, {"export": upload})
+    assert "may be an XML attack" in response.content.decode()
+
+
+def test_admin_view_is_csrf_protected(sections, tmp_path):
+    from django.contrib.auth.models import User
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(User.objects.create_superuser("root", password="pw"))
+    upload = SimpleUploadedFile("export.xml", standard_export(), "text/xml")
+    assert client.post("/admin/wordpress-import/", {"export": upload}).status_code == 403
