@@ -432,3 +432,46 @@ def test_admin_view_is_csrf_protected(sections, tmp_path):
     client.force_login(User.objects.create_superuser("root", password="pw"))
     upload = SimpleUploadedFile("export.xml", standard_export(), "text/xml")
     assert client.post("/admin/wordpress-import/", {"export": upload}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "javascript:alert(1)",
+        "&#106;avascript:alert(1)",
+        "java\tscript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "//evil.example/x",
+    ],
+)
+def test_dangerous_links_keep_only_their_text(href):
+    blocks, _, _ = convert_module.convert(f'<p><a href="{href}">text</a></p>')
+    assert blocks == [("paragraph", "<p>text</p>")]
+
+
+def test_hostile_markup_is_stripped():
+    blocks, warnings, _ = convert_module.convert(
+        '<p style="x" onclick="a()">Hi<svg onload="b()"><script>c()</script></svg>'
+        '<img src=x onerror="d()"><object data="e.swf"></object></p>'
+        '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" onload="f()"></iframe>'
+        '<form action="/x"><input name="q"></form>'
+    )
+    assert blocks == [
+        ("paragraph", "<p>Hi</p>"),
+        ("embed", {"embed": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "caption": ""}),
+    ]
+
+
+def test_absurdly_nested_markup_is_kept_as_plain_text():
+    text = "<div>" * 5000 + "deep <script>evil()</script>" + "</div>" * 5000
+    blocks, warnings, _ = convert_module.convert(text)
+    assert blocks == [("paragraph", "<p>deep</p>")]
+    assert warnings == ["too deeply nested to convert: imported as plain text"]
+
+
+def test_unicode_addresses_redirect(sections, client, tmp_path):
+    run(tmp_path, standard_export())
+    response = client.get("/2023/06/05/caf%c3%a9-society/")
+    assert response.status_code == 301 and response["Location"] == essay(109).url
