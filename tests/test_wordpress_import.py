@@ -475,3 +475,22 @@ def test_unicode_addresses_redirect(sections, client, tmp_path):
     run(tmp_path, standard_export())
     response = client.get("/2023/06/05/caf%c3%a9-society/")
     assert response.status_code == 301 and response["Location"] == essay(109).url
+
+
+def test_rerun_follows_status_changes(sections, tmp_path):
+    run(tmp_path, standard_export())
+    assert latest(essay(103)).title == "A draft" and essay(103).title == "A draft"
+    changed = (
+        standard_export()
+        .replace(b"<wp:status><![CDATA[draft]]>", b"<wp:status><![CDATA[publish]]>")
+        .replace(
+            b"<wp:post_id>101</wp:post_id>",
+            b"<wp:post_id>101</wp:post_id><wp:status><![CDATA[draft]]></wp:status>",
+        )
+    )
+    # The first <wp:status> of an item wins in WordPress's reader and in ours.
+    output = run(tmp_path, changed)
+    assert "Updated essay: A draft" in output
+    assert essay(103).live
+    assert Redirect.objects.filter(old_path="/?p=103", redirect_page=essay(103)).exists()
+    assert not essay(101).live

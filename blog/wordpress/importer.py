@@ -576,6 +576,8 @@ class Importer:
         if state == "draft":
             if page.live:
                 page.unpublish(user=self.user, log_action=True)
+            # A page never published shows its own row in the admin's listings.
+            page.save()
             page.save_revision(user=self.user, log_action=True)
         else:
             revision = page.save_revision(user=self.user, log_action=True)

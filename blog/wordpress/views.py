@@ -6,6 +6,8 @@ import contextlib
 import os
 import secrets
 import tempfile
+import time
+from pathlib import Path
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -17,6 +19,7 @@ from . import importer, parse
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 SESSION_KEY = "wordpress_import"
+STALE_SECONDS = 24 * 60 * 60
 TEMPLATE = "blog/admin/wordpress_import.html"
 
 
@@ -36,6 +39,15 @@ class UploadForm(forms.Form):
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError("The file is larger than 50 MB.")
         return upload
+
+
+def _sweep():
+    """Uploads never confirmed or cancelled go after a day."""
+    cutoff = time.time() - STALE_SECONDS
+    for path in Path(tempfile.gettempdir()).glob("wordpress-import-*.xml"):
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
 
 
 def _forget(request):
@@ -74,6 +86,7 @@ def import_view(request):
         if not form.is_valid():
             return TemplateResponse(request, TEMPLATE, context)
         _forget(request)
+        _sweep()
         data = form.cleaned_data["export"].read()
         try:
             report = importer.run(parse.read(data), pages=form.cleaned_data["pages"], dry_run=True)
