@@ -494,3 +494,33 @@ def test_rerun_follows_status_changes(sections, tmp_path):
     assert essay(103).live
     assert Redirect.objects.filter(old_path="/?p=103", redirect_page=essay(103)).exists()
     assert not essay(101).live
+
+
+def test_imported_bodies_pass_the_editors_validation(sections, tmp_path):
+    """An editor who opens an imported essay can save it as it is (embeds aside: their
+    validation asks the provider over the network)."""
+    from site_project.blocks.streams import EssayStreamBlock
+
+    data = wxr.export(
+        items=[
+            wxr.item(
+                401,
+                "Everything",
+                "<h2>"
+                + "Long heading " * 20
+                + "</h2><blockquote>"
+                + "Long quote. " * 100
+                + "</blockquote><table><tr><td>a</td><td></td></tr><tr><td>b</td></tr></table>"
+                "<ul><li>one<ul><li>nested</li></ul></li></ul><pre>code\n  more</pre>",
+            )  # fmt: skip
+        ]
+    )
+    run(tmp_path, standard_export())
+    run(tmp_path, data)
+    stream_block = EssayStreamBlock()
+    for wp_id in (101, 102, 401):
+        body = essay(wp_id).body
+        kept = stream_block.to_python(
+            [block for block in body.raw_data if block["type"] != "embed"]
+        )
+        stream_block.clean(kept)

@@ -372,7 +372,11 @@ class Converter:
                 "caption": caption[:TABLE_CAPTION_MAX],
                 "table": {
                     "columns": [{"type": "text", "heading": h} for h in header],
-                    "rows": [{"values": r + [""] * (width - len(r))} for r in rows],
+                    # A table's text cells are required in the editor: an empty
+                    # cell reads as a dash, as it would in print.
+                    "rows": [
+                        {"values": [v or "–" for v in r + [""] * (width - len(r))]} for r in rows
+                    ],
                 },
             },
         )
