@@ -524,3 +524,22 @@ def test_imported_bodies_pass_the_editors_validation(sections, tmp_path):
             [block for block in body.raw_data if block["type"] != "embed"]
         )
         stream_block.clean(kept)
+
+
+def test_co_authors_and_odd_slugs(sections, tmp_path):
+    builders.person("Raj Patel")  # matched by display name, not duplicated
+    data = wxr.export(
+        authors=[wxr.author("jane", "Jane Doe"), wxr.author("raj", "Raj Patel", 2)],
+        items=[
+            wxr.item(501, "Written together", coauthors=["raj", "jane"]),
+            wxr.item(502, "✨✨", slug="%e2%9c%a8%e2%9c%a8"),
+            wxr.item(503, "✨✨", slug="%e2%9c%a8%e2%9c%a8"),
+        ],
+    )
+    run(tmp_path, data, "--dry-run")
+    run(tmp_path, data)
+    names = [a.person.name for a in essay(501).authors.all()]
+    assert names == ["Jane Doe", "Raj Patel"]
+    assert Person.objects.filter(name="Raj Patel").count() == 1
+    # Emoji slugs are not valid slugs: the title has none either, so the post id serves.
+    assert essay(502).slug == "post-502" and essay(503).slug == "post-503"

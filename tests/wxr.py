@@ -42,6 +42,7 @@ def item(
     parent=0,
     attachment_url="",
     meta=(),
+    coauthors=(),
     omit=(),
 ):
     slug = f"post-{wp_id}" if slug is None else slug
@@ -71,6 +72,8 @@ def item(
         parts.append(
             f'<category domain="category" nicename="{nicename}">{cdata(cat_name)}</category>'
         )
+    for login in coauthors:
+        parts.append(f'<category domain="author" nicename="cap-{login}">{cdata(login)}</category>')
     for key, value in meta:
         parts.append(
             f"<wp:postmeta><wp:meta_key>{cdata(key)}</wp:meta_key>"

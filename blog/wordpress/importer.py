@@ -225,9 +225,9 @@ class Importer:
     # ---- people ----
 
     def load_people(self, posts):
-        for item in posts:
-            login = item.creator
-            if not login or login in self.people:
+        logins = dict.fromkeys(login for item in posts for login in self.logins(item))
+        for login in logins:
+            if login in self.people:
                 continue
             author = self.export.authors.get(login)
             name = (author.display_name if author else login)[:120]
@@ -240,6 +240,20 @@ class Importer:
                     person.save()
                 self.report.did("create", "person", name)
             self.people[login] = person
+
+    @staticmethod
+    def logins(item):
+        """The post's author, then any co-authors, each once."""
+        return list(dict.fromkeys(login for login in [item.creator, *item.coauthors] if login))
+
+    def authors_of(self, item):
+        """People for the post's logins, each once (two logins may share a name)."""
+        people = {}
+        for login in self.logins(item):
+            person = self.people.get(login)
+            if person is not None:
+                people.setdefault(person.name.lower(), person)
+        return list(people.values())
 
     # ---- topics ----
 
@@ -528,8 +542,7 @@ class Importer:
                     if (topic := self.topic_for.get(slug or _slug(name)))
                 }
             )
-            person = self.people.get(item.creator)
-            fields["authors"] = [person.name] if person else []
+            fields["authors"] = [person.name for person in self.authors_of(item)]
         digest = hashlib.sha256(
             json.dumps(fields, sort_keys=True, default=str).encode()
         ).hexdigest()
@@ -566,8 +579,7 @@ class Importer:
         if kind == "essay":
             page.date = timezone.localtime(moment).date() if moment else None
             page.topics = [self.topic_for_slug(slug) for slug in fields["topics"]]
-            person = self.people.get(item.creator) if fields["authors"] else None
-            page.authors = [EssayAuthor(person=person)] if person else []
+            page.authors = [EssayAuthor(person=person) for person in self.authors_of(item)]
             if fields["hero"]:
                 page.hero_image_id = fields["hero"]
         if state == "live" and moment and not page.first_published_at:

@@ -62,6 +62,8 @@ class Item:
     parent_id: int | None = None
     attachment_url: str = ""
     categories: list = field(default_factory=list)  # [(slug, name)]
+    # Co-Authors Plus exports further authors as <category domain="author">.
+    coauthors: list = field(default_factory=list)  # [login]
     meta: dict = field(default_factory=dict)
 
     @property
@@ -222,6 +224,7 @@ def read(source):
 def _item(element):
     fields = _children(element)
     item_categories = []
+    coauthors = []
     meta = {}
     for child in element:
         family, local = _family(child.tag)
@@ -230,6 +233,10 @@ def _item(element):
             name = _clean_title(child.text or "")
             if slug or name:
                 item_categories.append((slug, name))
+        elif (family, local) == ("", "category") and child.get("domain") == "author":
+            login = (child.text or "").strip() or (child.get("nicename") or "").removeprefix("cap-")
+            if login and login not in coauthors:
+                coauthors.append(login)
         elif (family, local) == ("wp", "postmeta"):
             meta_fields = _children(child)
             key = _text(meta_fields, "wp", "meta_key")
@@ -258,5 +265,6 @@ def _item(element):
         parent_id=_int(_text(fields, "wp", "post_parent")) or None,
         attachment_url=_text(fields, "wp", "attachment_url"),
         categories=item_categories,
+        coauthors=coauthors,
         meta=meta,
     )
