@@ -543,3 +543,19 @@ def test_co_authors_and_odd_slugs(sections, tmp_path):
     assert Person.objects.filter(name="Raj Patel").count() == 1
     # Emoji slugs are not valid slugs: the title has none either, so the post id serves.
     assert essay(502).slug == "post-502" and essay(503).slug == "post-503"
+
+
+def test_malformed_addresses_do_not_stop_the_import(sections, tmp_path):
+    data = wxr.export(
+        items=[
+            wxr.item(
+                601,
+                "Odd links",
+                '<p><a href="http://[broken/">one</a> <img src="http://[x/wp-content/uploads/a.jpg">'
+                '<a href="https://ok.example/">two</a></p>',
+                link="http://[broken-link/",
+            )
+        ]
+    )
+    run(tmp_path, data)
+    assert essay(601).body[0].value.source == '<p>one <a href="https://ok.example/">two</a></p>'

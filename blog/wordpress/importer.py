@@ -17,7 +17,6 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from anyascii import anyascii
 from django.apps import apps
@@ -38,7 +37,7 @@ from site_project.taxonomy.models import Topic
 
 from ..models import BlogIndexPage, EssayAuthor, EssayPage, WordPressImport
 from .convert import convert, shorten, summary_from
-from .parse import WXRError
+from .parse import WXRError, split_url
 
 IMPORTED_STATUSES = {"publish", "draft", "pending", "future", "private"}
 SKIPPED_STATUSES = {
@@ -130,7 +129,7 @@ def verb_word(verb, dry_run):
 
 def _path(url):
     """The path and query of a URL, as an old address on this site."""
-    parts = urlsplit(url or "")
+    parts = split_url(url or "")
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
@@ -155,7 +154,7 @@ class Importer:
             raise WXRError("There is no essays index page to import the posts under.")
         site = Site.objects.filter(is_default_site=True).first()
         self.home = site.root_page.specific if site else self.blog.get_parent().specific
-        self.base_path = urlsplit(export.base_url).path.rstrip("/")
+        self.base_path = split_url(export.base_url).path.rstrip("/")
         self.stored_files = []
         self.people = {}  # login -> Person
         self.topic_for = {}  # wp category slug -> Topic
@@ -334,7 +333,7 @@ class Importer:
         for item in attachments:
             relative = item.meta.get("_wp_attached_file") or ""
             if not relative and UPLOADS_MARK in item.attachment_url:
-                relative = urlsplit(item.attachment_url).path.split(UPLOADS_MARK, 1)[1]
+                relative = split_url(item.attachment_url).path.split(UPLOADS_MARK, 1)[1]
             relative = relative.lstrip("/")
             alt = " ".join(item.meta.get("_wp_attachment_image_alt", "").split())[:255]
             caption = shorten(re.sub(r"<[^>]+>", " ", item.excerpt), 250)
@@ -403,7 +402,7 @@ class Importer:
     def resolve_image(self, src, wp_id):
         if wp_id in self.images_by_id:
             return self.images_by_id[wp_id]
-        path = urlsplit(src or "").path
+        path = split_url(src or "").path
         if UPLOADS_MARK in path:
             relative = SIZE_SUFFIX.sub("", path.split(UPLOADS_MARK, 1)[1])
             found = self.images_by_path.get(relative)
@@ -457,7 +456,7 @@ class Importer:
         return paths
 
     def resolve_link(self, href):
-        parts = urlsplit(href or "")
+        parts = split_url(href or "")
         host = (parts.hostname or "").lower().removeprefix("www.")
         if parts.scheme not in ("", "http", "https") or (host and host != self.export.host):
             return None

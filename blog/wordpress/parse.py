@@ -26,6 +26,17 @@ CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 
 
+def split_url(url):
+    """urlsplit, lenient: a malformed address (an unclosed IPv6 bracket, say) reads as
+    an empty one instead of stopping the import."""
+    try:
+        parts = urlsplit(url or "")
+        parts.hostname  # noqa: B018 - raises for some malformed hosts
+        return parts
+    except ValueError:
+        return urlsplit("")
+
+
 class WXRError(Exception):
     """The file cannot be imported; the message is one sentence for the reader."""
 
@@ -83,7 +94,7 @@ class Export:
 
     @property
     def host(self):
-        return (urlsplit(self.base_url).hostname or "").lower().removeprefix("www.")
+        return (split_url(self.base_url).hostname or "").lower().removeprefix("www.")
 
 
 def _family(tag):
