@@ -559,3 +559,28 @@ def test_malformed_addresses_do_not_stop_the_import(sections, tmp_path):
     )
     run(tmp_path, data)
     assert essay(601).body[0].value.source == '<p>one <a href="https://ok.example/">two</a></p>'
+
+
+def test_dry_run_counts_match_the_real_run(sections, tmp_path):
+    data = wxr.export(
+        authors=[wxr.author("jane", "Jane Doe"), wxr.author("jd", "jane doe", 2)],
+        categories=[wxr.category("cafe", "Cafés", term_id=2), wxr.category("caf%c3%a9", "Café")],
+        items=[
+            wxr.item(701, "One", categories=[("cafe", "Cafés")]),
+            wxr.item(702, "Two", creator="jd", categories=[("caf%c3%a9", "Café")]),
+        ],
+    )
+    dry = run(tmp_path, data, "--dry-run")
+    real = run(tmp_path, data)
+    for dry_word, real_word in (
+        ("Would create", "Created"),
+        ("Would match existing", "Matched existing"),
+        ("would create", "created"),
+        ("would match existing", "matched existing"),
+        ("Dry run: nothing was written.", "Import complete."),
+    ):
+        dry = dry.replace(dry_word, real_word)
+    assert dry == real
+    assert Person.objects.count() == 1 and Topic.objects.count() == 1
+    assert "People: 1 (1 created)" in real and "Topics: 2 (1 created, 1 matched" in real
+    assert [a.person.name for a in essay(702).authors.all()] == ["Jane Doe"]

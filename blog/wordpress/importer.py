@@ -157,6 +157,8 @@ class Importer:
         self.base_path = split_url(export.base_url).path.rstrip("/")
         self.stored_files = []
         self.people = {}  # login -> Person
+        self.people_by_name = {}  # lower-case name -> Person
+        self.planned_topics = {}  # slug and lower-case name -> Topic created by this run
         self.topic_for = {}  # wp category slug -> Topic
         self.category_topics = []  # (chain of slugs, term id, Topic)
         self.images_by_id = {}  # wp attachment id -> (image id, alt, caption)
@@ -230,11 +232,16 @@ class Importer:
                 continue
             author = self.export.authors.get(login)
             name = (author.display_name if author else login)[:120]
+            person = self.people_by_name.get(name.lower())
+            if person:
+                self.people[login] = person
+                continue
             person = Person.objects.filter(name__iexact=name).first()
+            self.people_by_name[name.lower()] = person or Person(name=name)
             if person:
                 self.report.did("match", "person", name)
             else:
-                person = Person(name=name)
+                person = self.people_by_name[name.lower()]
                 if not self.dry_run:
                     person.save()
                 self.report.did("create", "person", name)
@@ -302,6 +309,11 @@ class Importer:
             or _slug(anyascii(category.name), allow_unicode=False)[:80]
         )
         name = category.name[:80]
+        planned = self.planned_topics.get(slug) or self.planned_topics.get(name.lower())
+        if planned is not None:
+            # Two categories with one slug or name here ("Café", "Cafe"): one topic.
+            self.report.did("match", "topic", f"{name} → {planned.name}")
+            return planned
         existing = (
             Topic.objects.filter(slug=slug).first()
             or Topic.objects.filter(name__iexact=name).first()
@@ -315,6 +327,7 @@ class Importer:
             self.report.did("match", "topic", f"{name} → {parent.name}")
             return parent
         topic = Topic(name=name, slug=slug or f"topic-{category.term_id or 0}", parent=parent)
+        self.planned_topics[topic.slug] = self.planned_topics[name.lower()] = topic
         if not self.dry_run:
             topic.save()
         self.report.did("create", "topic", name + (f" (under {parent.name})" if parent else ""))
