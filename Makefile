@@ -14,7 +14,7 @@ DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=site_project.settings.production \
 	SECRET_KEY=deploy-check-only-4f9c2b7e1a6d8e3f5c0b9a7d2e4f6a8c1b3d5e7f9a0c2e4 \
 	ALLOWED_HOSTS=example.org DATABASE_URL=sqlite:///:memory:
 
-.PHONY: run serve test bench install install-test prepare clean backup restore
+.PHONY: run serve test bench bench-wordpress install install-test prepare clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,11 @@ test: install-test | var
 # times and page sizes, on this machine: see bench/run.py. Uses wrk when installed.
 bench: install | var
 	$(BIN)/python bench/run.py
+
+# A 300-post WordPress export built and imported into a throw-away database, timed;
+# then every imported essay rendered once (bench/wordpress.py).
+bench-wordpress: install
+	$(BIN)/python bench/wordpress.py
 
 # One archive in var/backups/ (the database and MEDIA_ROOT), readable by its owner only;
 # safe while the site serves and is edited. Uses DATABASE_URL when set, like make run.

@@ -324,3 +324,26 @@ class EssayPrincipleLink(Orderable):
     note = models.CharField(max_length=200, blank=True)
 
     panels = [FieldPanel("principle"), FieldPanel("note")]
+
+
+class WordPressImport(models.Model):
+    """What `import_wordpress` made from each WordPress item, keyed by the WordPress
+    post id, so a re-run updates it instead of adding another (blog/wordpress/)."""
+
+    wp_id = models.PositiveBigIntegerField("WordPress post id", unique=True)
+    kind = models.CharField(max_length=20)  # post, page or attachment
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # A digest of what was imported last time: the same content again changes nothing.
+    digest = models.CharField(max_length=64, blank=True)
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "WordPress import record"
+
+    def __str__(self):
+        return f"WordPress {self.kind} {self.wp_id}"

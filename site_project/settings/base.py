@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # WordPress's /?p=123 addresses, which the home page would otherwise answer.
+    "blog.wordpress.middleware.WordPressQueryRedirectMiddleware",
     # Turns a sign-in lockout into the "too many attempts" page (django-axes).
     "axes.middleware.AxesMiddleware",
     # Counts wrong passwords on private pages' and documents' password forms as failed
