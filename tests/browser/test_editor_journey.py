@@ -188,8 +188,6 @@ def test_editor_writes_a_method_links_it_and_a_moderator_publishes(
 
     page.get_by_role("textbox", name=re.compile(r"^Title\*?$")).fill(METHOD_TITLE)
     page.get_by_label(re.compile(r"^Summary")).fill(METHOD_SUMMARY)
-    page.get_by_label("Lowest level").select_option(label="Consult")
-    page.get_by_label("Highest level").select_option(label="Involve")
 
     body = page.locator("#panel-child-content-body-section")
     add_block(page, body, "Heading")
@@ -204,7 +202,10 @@ def test_editor_writes_a_method_links_it_and_a_moderator_publishes(
     expect(heading_text).to_have_value(METHOD_HEADING)
     shot(page, "01-method-content")
 
-    page.get_by_role("tab", name="Taxonomy & links").click()
+    # The finder's facets are together on their own tab, in the public panel's order.
+    page.get_by_role("tab", name="At a glance").click()
+    page.get_by_label("Lowest level").select_option(label="Consult")
+    page.get_by_label("Highest level").select_option(label="Involve")
     page.get_by_label("Gather views", exact=True).check()
     page.get_by_label("Place", exact=True).check()
     shot(page, "02-method-taxonomy")
