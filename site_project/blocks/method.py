@@ -36,8 +36,19 @@ def text_list(item_label, label=None):
 MAX_STEP_WEEKS = 104
 
 
+class WeeksBlock(blocks.DecimalBlock):
+    """A number of weeks. A stored value that is not a number (never from the editor's
+    form; from an import, say) reads as empty rather than breaking the page."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except (ArithmeticError, TypeError, ValueError):
+            return None
+
+
 def weeks_block(label, help_text):
-    return blocks.DecimalBlock(
+    return WeeksBlock(
         required=False,
         min_value=0,
         max_value=MAX_STEP_WEEKS,
