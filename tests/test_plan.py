@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from engagement import ics
-from engagement.models import MethodPrincipleLink
+from engagement.models import MethodPage, MethodPrincipleLink
 from engagement.plan import weeks_to_days
 from home.affected import affected_paths
 from site_project.blocks.method import CostLineBlock, StepBlock
@@ -581,6 +581,15 @@ def test_the_plan_takes_the_same_number_of_queries_at_two_content_sizes(client, 
     small_calendar = count_queries(client, calendar)
     more = [builders.principle(plan_site["principles"], f"Q{n}") for n in range(6)]
     add_guides(plan_site, extra + more, 27, 3)
+    # The planned guides themselves grow too: more principles, more steps and cost lines.
+    planned = MethodPage.objects.get(slug="method-0")
+    for principle in more:
+        planned.principle_links.add(MethodPrincipleLink(principle=principle, effect="risks"))
+    planned.body = [
+        steps_block(*(step(f"Step {k}", 1, 2) for k in range(12))),
+        costs_block(*(line(f"Line {k}", 1, 2, per_person=bool(k % 2)) for k in range(12))),
+    ]
+    builders.publish(planned)
     assert [count_queries(client, url) for url in urls] == small
     assert count_queries(client, calendar) == small_calendar
     assert max(small) <= 15
