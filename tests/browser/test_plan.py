@@ -24,6 +24,8 @@ def test_a_reader_plans_a_method_from_its_guide_without_javascript(page_at):
     page = page_at(DESKTOP)
     page.context.route("**/*.js", lambda route: route.abort())  # nothing may need it
     page.goto("/engagement/methods/citizens-jury/")
+    page.locator(".at-a-glance").screenshot(path=SCREENSHOTS / "plan-this-method.png")
+    axe_clean(page)
     page.get_by_role("link", name="Plan this method").click()
     page.wait_for_url("**/engagement/plan/?m=citizens-jury")
     page.fill("#plan-start", "2027-03-01")
@@ -36,6 +38,16 @@ def test_a_reader_plans_a_method_from_its_guide_without_javascript(page_at):
     assert main.get_by_text("1 March to 11 April 2027").is_visible()  # Frame the charge
     assert main.get_by_text("Your budget of £40,000 is below the lowest estimate").is_visible()
     page.screenshot(path=SCREENSHOTS / "plan-from-a-guide.png", full_page=True)
+    # With no method chosen yet, the page offers them all.
+    page.goto("/engagement/plan/")
+    assert page.get_by_role("checkbox", name="World Café").is_visible()
+    page.screenshot(path=SCREENSHOTS / "plan-empty.png", full_page=True)
+    axe_clean(page)
+
+
+def axe_clean(page):
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert not results.violations_count, results.generate_report()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -45,13 +57,12 @@ def test_the_plan_passes_axe(page_at, viewport, scheme):
     page = page_at(viewport, scheme)
     assert page.goto(PLAN).status == 200
     page.screenshot(path=SCREENSHOTS / f"plan-{viewport['width']}-{scheme}.png", full_page=True)
-    # With its form open and an error showing, too.
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    assert not results.violations_count, results.generate_report()
+    axe_clean(page)
+    # With errors showing, too.
     assert page.goto("/engagement/plan/?m=citizens-jury&start=2027-02-30&people=-5").status == 200
     assert page.get_by_text("There is no 30 February 2027").first.is_visible()
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    assert not results.violations_count, results.generate_report()
+    page.screenshot(path=SCREENSHOTS / f"plan-errors-{viewport['width']}-{scheme}.png")
+    axe_clean(page)
 
 
 def test_the_plan_prints_as_one_clean_a4_document(page_at):
