@@ -1,5 +1,7 @@
 """The engagement library: method guides and principles, placed on the spectrum."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -29,6 +31,7 @@ from .compare import build_comparison
 from .finder import MethodFilters
 from .forms import MethodPageForm
 from .opendata import csv_response, json_response, method_facts, method_record
+from .plan import calendar_response, plan_response
 from .review import ReviewedPage
 
 # Both method guides and principles are checked at intervals (engagement/review.py).
@@ -40,8 +43,11 @@ REVIEW_PANEL = MultiFieldPanel(
 LOW_MEDIUM_HIGH = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 
 
-class EngagementIndexPage(BasePage):
-    """The hub of the library: introduces the spectrum and leads to methods and principles."""
+class EngagementIndexPage(RoutablePageMixin, BasePage):
+    """The hub of the library: introduces the spectrum and leads to methods and principles.
+
+    `plan/?m=<slug>` turns one to three method guides into an engagement plan, and
+    `plan/calendar.ics?…` gives its milestones as a calendar (engagement/plan.py)."""
 
     intro = RichTextField(features=SIMPLE_TEXT_FEATURES, blank=True)
 
@@ -66,6 +72,19 @@ class EngagementIndexPage(BasePage):
         )
         context["levels"] = list(EngagementLevel.objects.all())
         return context
+
+    def plan_methods(self, request):
+        """The method guides a plan may use: live and public, below this hub."""
+        return visible(MethodPage.objects.descendant_of(self), request)
+
+    @path("plan/", name="plan")
+    def plan(self, request):
+        return plan_response(self, request, self.plan_methods(request))
+
+    # A file: served without a trailing slash (`serve_file_subpage` in core/routing.py).
+    @path("plan/calendar.ics/", name="plan_calendar")
+    def plan_calendar(self, request):
+        return calendar_response(self, request, self.plan_methods(request))
 
 
 class MethodIndexPage(RoutablePageMixin, BasePage):
@@ -515,6 +534,10 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPage, 
         context["risks"] = [link for link in principle_links if link.effect == "risks"]
         context["essays"], context["essays_total"] = self.newest_discussing_essays(request)
         context["finder"] = self.get_parent()
+        # The hub (the finder's parent, already known when served) makes plans.
+        hub = context["finder"].get_parent() if context["finder"] else None
+        plan_query = urlencode({"m": self.slug})
+        context["plan_url"] = f"{hub.get_url(request)}plan/?{plan_query}" if hub else ""
         context["review"] = self.review_status_for_request(request)
         return context
 

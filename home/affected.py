@@ -5,7 +5,8 @@ cache (CDN or proxy) alike. It follows the same relations the pages themselves u
 list and link each other, never a hand-kept list of pages:
 
 - the page itself, with its sub-pages (the finder's compare and spectrum views and its
-  CSV and JSON downloads, a guide's full list of essays);
+  CSV and JSON downloads, a guide's full list of essays, the library hub's engagement
+  plans and their calendar files, which show any method or principle below it);
 - every listing above it in the tree (home, the essays index, the library hub, the
   finder), with their query-string variants;
 - pages it links to, which list it back ("Essays that discuss this method"), and pages

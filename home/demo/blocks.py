@@ -91,14 +91,24 @@ def when_to_use(use_when, avoid_when):
 
 
 def steps(*items, title="How it works"):
-    """Each step is (title, what happens, who, how long)."""
+    """Each step is (title, what happens, who, how long in words, (shortest, longest)
+    in weeks): the weeks date engagement plans; a decimal is part of a week (0.3 is two
+    days) and 0 a few hours."""
     return {
         "type": "steps",
         "value": {
             "title": title,
             "steps": [
-                {"title": t, "what_happens": html(what), "who": who, "duration": duration}
-                for t, what, who, duration in items
+                {
+                    "title": t,
+                    "what_happens": html(what),
+                    "who": who,
+                    "duration": duration,
+                    # As the editor's form stores them: decimals as text.
+                    "min_weeks": str(low),
+                    "max_weeks": str(high),
+                }
+                for t, what, who, duration, (low, high) in items
             ],
         },
     }
@@ -133,12 +143,28 @@ def case_study(title, place, year, outcome, **extra):
     return {"type": "case_study", "value": value}
 
 
+def per_person(item, low, high, note=""):
+    """A cost line whose figures are for each participant (plans multiply them)."""
+    return {"item": item, "low": low, "high": high, "per_person": True, "note": note}
+
+
 def cost_breakdown(*lines, note="", caption="Where the money goes"):
-    """Each line is (item, low, high) or (item, low, high, note)."""
+    """Each line is (item, low, high), (item, low, high, note), or `per_person(...)`."""
     rows = []
     for line in lines:
+        if isinstance(line, dict):
+            rows.append(line)
+            continue
         item, low, high, *rest = line
-        rows.append({"item": item, "low": low, "high": high, "note": rest[0] if rest else ""})
+        rows.append(
+            {
+                "item": item,
+                "low": low,
+                "high": high,
+                "per_person": False,
+                "note": rest[0] if rest else "",
+            }
+        )
     return {"type": "cost_breakdown", "value": {"caption": caption, "lines": rows, "note": note}}
 
 

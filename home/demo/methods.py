@@ -11,6 +11,7 @@ from .blocks import (
     case_study,
     cost_breakdown,
     para,
+    per_person,
     references,
     steps,
     strengths_limitations,
@@ -103,6 +104,7 @@ METHODS = [
                     "the evidence is balanced.",
                     "Commissioner with an oversight group",
                     "6–8 weeks",
+                    (6, 8),
                 ),
                 (
                     "Recruit by civic lottery",
@@ -111,6 +113,7 @@ METHODS = [
                     "criteria.",
                     "Independent recruitment organisation",
                     "6–8 weeks",
+                    (6, 8),
                 ),
                 (
                     "Learn",
@@ -118,6 +121,7 @@ METHODS = [
                     "with lived experience, and question them.",
                     "Facilitators and witnesses",
                     "1–2 weekends",
+                    (1, 3),
                 ),
                 (
                     "Deliberate and decide",
@@ -125,6 +129,7 @@ METHODS = [
                     "they have agreed, then draft and vote on recommendations.",
                     "Members, supported by facilitators",
                     "2–3 weekends",
+                    (3, 6),
                 ),
                 (
                     "Respond and report back",
@@ -132,6 +137,7 @@ METHODS = [
                     "members what happened.",
                     "Commissioner",
                     "3–6 months",
+                    (13, 26),
                 ),
             ),
             strengths_limitations(
@@ -175,7 +181,13 @@ METHODS = [
                 source="Camden Council",
             ),
             cost_breakdown(
-                ("Recruitment and participant payments", 35_000, 130_000),
+                ("Recruitment by civic lottery", 15_000, 40_000),
+                per_person(
+                    "Participant payments",
+                    300,
+                    500,
+                    "About £100 a day, with travel, care and access costs",
+                ),
                 ("Design and facilitation", 55_000, 260_000),
                 ("Venues, catering, travel and access support", 35_000, 200_000),
                 ("Evidence, witnesses and materials", 10_000, 60_000),
@@ -260,18 +272,21 @@ METHODS = [
                     "witnesses with an oversight panel.",
                     "Commissioner and oversight panel",
                     "4–6 weeks",
+                    (4, 6),
                 ),
                 (
                     "Recruit the jury",
                     "Recruit 12–30 people at random, stratified to reflect the population.",
                     "Independent recruiter",
                     "4–6 weeks",
+                    (4, 6),
                 ),
                 (
                     "Hear evidence",
                     "Witnesses present and are cross-examined by jurors.",
                     "Jurors, witnesses, facilitators",
                     "2–4 days",
+                    (0.3, 0.6),
                 ),
                 (
                     "Deliberate and report",
@@ -279,6 +294,7 @@ METHODS = [
                     "person, to the commissioner.",
                     "Jurors",
                     "1–3 days",
+                    (0.1, 0.4),
                 ),
             ),
             strengths_limitations(
@@ -305,7 +321,8 @@ METHODS = [
                 level_achieved="involve",
             ),
             cost_breakdown(
-                ("Recruitment and juror payments", 8_000, 25_000),
+                ("Recruitment", 3_000, 8_000),
+                per_person("Juror payments and expenses", 300, 600),
                 ("Design and facilitation", 30_000, 100_000),
                 ("Venues and catering", 7_000, 30_000),
                 ("Witness expenses and materials", 5_000, 20_000),
@@ -377,6 +394,7 @@ METHODS = [
                     "experts and interest groups followed by small-group work.",
                     "Independent organising team",
                     "6–8 weeks",
+                    (6, 8),
                 ),
                 (
                     "Recruit the cells",
@@ -384,6 +402,7 @@ METHODS = [
                     "paid leave or compensation.",
                     "Organising team",
                     "6–8 weeks",
+                    (6, 8),
                 ),
                 (
                     "Run the cells",
@@ -391,6 +410,7 @@ METHODS = [
                     "votes on options at the end of each unit.",
                     "Participants, with two moderators per cell",
                     "4 days per cell",
+                    (0.6, 2),
                 ),
                 (
                     "Write the citizens' report",
@@ -398,6 +418,7 @@ METHODS = [
                     "representatives and hand it to the commissioner.",
                     "Organising team and participant representatives",
                     "4–8 weeks",
+                    (4, 8),
                 ),
             ),
             strengths_limitations(
@@ -475,6 +496,7 @@ METHODS = [
                     "special stake in the issue.",
                     "Steering committee",
                     "6–8 weeks",
+                    (6, 8),
                 ),
                 (
                     "Preparatory weekends",
@@ -482,6 +504,7 @@ METHODS = [
                     "experts it wants to question.",
                     "Panel and facilitator",
                     "2 weekends",
+                    (2, 4),
                 ),
                 (
                     "Public conference",
@@ -489,6 +512,7 @@ METHODS = [
                     "retires to write its report.",
                     "Panel, experts, audience",
                     "3 days",
+                    (0.4, 0.4),
                 ),
             ),
             strengths_limitations(
@@ -574,6 +598,7 @@ METHODS = [
                     "Survey a large random sample on the issue.",
                     "Polling organisation",
                     "3–4 weeks",
+                    (3, 4),
                 ),
                 (
                     "Invite a sub-sample",
@@ -581,6 +606,7 @@ METHODS = [
                     "send balanced briefing materials.",
                     "Organising team",
                     "4–6 weeks",
+                    (4, 6),
                 ),
                 (
                     "Deliberation weekend",
@@ -588,12 +614,14 @@ METHODS = [
                     "panels of experts and politicians.",
                     "Participants, moderators, experts",
                     "2 days",
+                    (0.3, 0.3),
                 ),
                 (
                     "Final survey",
                     "Participants complete the survey again and the results are compared.",
                     "Polling organisation",
                     "At the close of the weekend",
+                    (0, 0),
                 ),
             ),
             strengths_limitations(
@@ -690,24 +718,28 @@ METHODS = [
                     "through community partners to fill the gaps.",
                     "Research team or contractor",
                     "3–6 months",
+                    (13, 26),
                 ),
                 (
                     "Run waves",
                     "Send surveys or invitations to activities several times a year.",
                     "Research team",
                     "2–4 times a year",
+                    (26, 52),
                 ),
                 (
                     "Report back",
                     "Tell members what was found and what changed after each wave.",
                     "Research and communications team",
                     "Within a month of each wave",
+                    (2, 4),
                 ),
                 (
                     "Refresh",
                     "Retire long-standing members and recruit new ones to keep balance.",
                     "Research team",
                     "Annually",
+                    (4, 8),
                 ),
             ),
             strengths_limitations(
@@ -735,7 +767,7 @@ METHODS = [
             cost_breakdown(
                 ("Recruitment and balancing", 60_000, 120_000),
                 ("Platform, database and administration", 40_000, 80_000),
-                ("Member incentives", 25_000, 60_000),
+                per_person("Member incentives", 25, 60, "A year's thank-you vouchers"),
                 ("Analysis and reporting", 50_000, 90_000),
                 note="First-year split of Involve's published range (2023); later years "
                 "cost £80k–£125k.",
@@ -802,12 +834,14 @@ METHODS = [
                     "Prepare balanced, accessible information and activities.",
                     "Facilitation team with subject experts",
                     "3–4 weeks",
+                    (3, 4),
                 ),
                 (
                     "Recruit",
                     "Recruit participants to a quota for each group.",
                     "Recruitment agency or community partners",
                     "2–4 weeks",
+                    (2, 4),
                 ),
                 (
                     "Run the workshops",
@@ -815,12 +849,14 @@ METHODS = [
                     "considered views.",
                     "Facilitators and experts",
                     "3 hours to 2 days",
+                    (0, 0.3),
                 ),
                 (
                     "Analyse and report",
                     "Identify themes and shifts in views across groups.",
                     "Facilitation team",
                     "2–4 weeks",
+                    (2, 4),
                 ),
             ),
             strengths_limitations(
@@ -842,7 +878,7 @@ METHODS = [
             cost_breakdown(
                 ("Venue and catering", 200, 2_000),
                 ("Facilitation", 500, 5_000),
-                ("Participant incentives", 200, 2_000),
+                per_person("Participant incentives", 25, 125),
                 ("Materials and write-up", 100, 1_000),
                 note="Per open workshop; an indicative split of the Sciencewise range.",
             ),
@@ -916,24 +952,28 @@ METHODS = [
                     "Write a topic guide and decide who needs to be in which group.",
                     "Researcher",
                     "1 week",
+                    (1, 1),
                 ),
                 (
                     "Recruit",
                     "Recruit to a quota, or host the group with a community partner.",
                     "Recruiter or partner organisation",
                     "2–3 weeks",
+                    (2, 3),
                 ),
                 (
                     "Run",
                     "Facilitate the discussion, recording with consent.",
                     "Moderator and note-taker",
                     "1–2 hours",
+                    (0, 0),
                 ),
                 (
                     "Analyse",
                     "Identify themes across groups and write up.",
                     "Researcher",
                     "1–3 weeks",
+                    (1, 3),
                 ),
             ),
             strengths_limitations(
@@ -941,7 +981,8 @@ METHODS = [
                 ["Not representative", "Group dynamics can silence some views"],
             ),
             cost_breakdown(
-                ("Recruitment and incentives", 200, 1_200),
+                ("Recruitment", 50, 300),
+                per_person("Incentives", 25, 75),
                 ("Moderator", 200, 1_500),
                 ("Venue and refreshments", 50, 500),
                 ("Transcription and analysis", 50, 800),
@@ -1018,6 +1059,7 @@ METHODS = [
                     "Establish whether consultation is required and what the law says.",
                     "Legal and policy teams",
                     "1–2 weeks",
+                    (1, 2),
                 ),
                 (
                     "Prepare documents",
@@ -1025,12 +1067,14 @@ METHODS = [
                     "words, with accessible formats.",
                     "Policy and communications teams",
                     "3–6 weeks",
+                    (3, 6),
                 ),
                 (
                     "Consult",
                     "Open the consultation and reach affected groups directly.",
                     "Engagement team and partners",
                     "Usually 8–12 weeks",
+                    (8, 12),
                 ),
                 (
                     "Analyse and decide",
@@ -1038,12 +1082,14 @@ METHODS = [
                     "before they decide.",
                     "Analysts and decision-makers",
                     "4–8 weeks",
+                    (4, 8),
                 ),
                 (
                     "Publish the response",
                     "Explain what was heard and what changed.",
                     "Policy team",
                     "With the decision",
+                    (0, 0),
                 ),
             ),
             strengths_limitations(
@@ -1144,6 +1190,7 @@ METHODS = [
                     "with a steering group that includes residents.",
                     "Council or funder with residents",
                     "6–12 weeks",
+                    (6, 12),
                 ),
                 (
                     "Gather proposals",
@@ -1151,18 +1198,21 @@ METHODS = [
                     "develop them.",
                     "Community organisers",
                     "4–6 weeks",
+                    (4, 6),
                 ),
                 (
                     "Deliberate and vote",
                     "Hold events and online voting where residents consider proposals and choose.",
                     "Residents",
                     "2–4 weeks",
+                    (2, 4),
                 ),
                 (
                     "Deliver and report",
                     "Fund the winning projects and report progress back to voters.",
                     "Council or funder",
                     "Over the following year",
+                    (26, 52),
                 ),
             ),
             strengths_limitations(
@@ -1264,24 +1314,28 @@ METHODS = [
                     "Choose two or three open questions that matter to the people invited.",
                     "Host team",
                     "1–2 weeks",
+                    (1, 2),
                 ),
                 (
                     "Set the room",
                     "Arrange tables of four with paper and pens, and brief table hosts.",
                     "Host team",
                     "On the day",
+                    (0, 0),
                 ),
                 (
                     "Run the rounds",
                     "Hold rounds of 20–30 minutes; hosts stay, others move.",
                     "Participants and table hosts",
                     "1–1.5 hours",
+                    (0, 0),
                 ),
                 (
                     "Harvest",
                     "Gather insights from the whole room and record themes.",
                     "Lead facilitator",
                     "30–45 minutes",
+                    (0, 0),
                 ),
             ),
             strengths_limitations(
@@ -1291,7 +1345,8 @@ METHODS = [
             cost_breakdown(
                 ("Venue", 200, 1_200),
                 ("Facilitator (if not in-house)", 0, 1_000),
-                ("Refreshments and materials", 200, 500),
+                per_person("Refreshments", 3, 8),
+                ("Materials", 50, 100),
                 ("Write-up", 100, 300),
                 note="Our indicative estimate (2025).",
             ),
@@ -1360,24 +1415,28 @@ METHODS = [
                     "Choose a compelling, open theme and invite everyone with a stake.",
                     "Sponsor and facilitator",
                     "4–8 weeks",
+                    (4, 8),
                 ),
                 (
                     "Open the space",
                     "In a circle, participants propose sessions and post them on a wall.",
                     "Facilitator and participants",
                     "1 hour",
+                    (0, 0),
                 ),
                 (
                     "Run sessions",
                     "Conveners host sessions and record the main points.",
                     "Participants",
                     "Half a day to 3 days",
+                    (0, 0.4),
                 ),
                 (
                     "Converge",
                     "On longer events, prioritise issues and form action groups.",
                     "Participants",
                     "Final half day",
+                    (0, 0),
                 ),
             ),
             strengths_limitations(
@@ -1458,24 +1517,28 @@ METHODS = [
                     "who must attend.",
                     "Sponsor and planning group",
                     "3–6 months",
+                    (13, 26),
                 ),
                 (
                     "Review past and present",
                     "Mixed groups build timelines and a mind map of trends.",
                     "All participants",
                     "Day 1",
+                    (0.1, 0.1),
                 ),
                 (
                     "Imagine the future",
                     "Groups create scenarios of the future they want.",
                     "All participants",
                     "Day 2",
+                    (0.1, 0.1),
                 ),
                 (
                     "Agree common ground and act",
                     "Confirm what everyone agrees and form self-selected action groups.",
                     "All participants",
                     "Day 3",
+                    (0.1, 0.1),
                 ),
             ),
             strengths_limitations(
@@ -1483,7 +1546,8 @@ METHODS = [
                 ["Demanding three-day commitment", "Sets aside rather than resolves conflict"],
             ),
             cost_breakdown(
-                ("Venue and catering, 3 days", 8_000, 20_000),
+                ("Venue, 3 days", 3_000, 8_000),
+                per_person("Catering, 3 days", 120, 160),
                 ("Two facilitators", 5_000, 15_000),
                 ("Planning group and administration", 2_000, 5_000),
                 note="Our indicative estimate (2025).",
@@ -1546,24 +1610,28 @@ METHODS = [
                     "People interview each other about times when things worked well.",
                     "Participants in pairs",
                     "2+ hours",
+                    (0, 1),
                 ),
                 (
                     "Dream",
                     "The group imagines the future if those moments were the norm.",
                     "Whole group",
                     "2+ hours",
+                    (0, 1),
                 ),
                 (
                     "Design",
                     "Agree the changes to structures and practice that would get there.",
                     "Whole group or working groups",
                     "2+ hours",
+                    (0, 1),
                 ),
                 (
                     "Deliver",
                     "Put plans into action and review progress.",
                     "Working groups",
                     "Ongoing",
+                    (4, 12),
                 ),
             ),
             strengths_limitations(
@@ -1644,30 +1712,35 @@ METHODS = [
                     "Observe the service and interview staff.",
                     "Project lead",
                     "4–6 weeks",
+                    (4, 6),
                 ),
                 (
                     "Film user experiences",
                     "Interview patients or users and edit a 20–30 minute trigger film.",
                     "Project lead and film-maker",
                     "6–8 weeks",
+                    (6, 8),
                 ),
                 (
                     "Bring people together",
                     "Show the film at a joint event and agree shared priorities.",
                     "Staff and users",
                     "Half a day",
+                    (0, 0),
                 ),
                 (
                     "Co-design",
                     "Small groups work on each priority and test changes.",
                     "Co-design groups",
                     "3–5 months",
+                    (13, 22),
                 ),
                 (
                     "Celebrate and review",
                     "Share what changed and plan next steps.",
                     "Everyone involved",
                     "Half a day",
+                    (0, 0),
                 ),
             ),
             strengths_limitations(
@@ -1691,7 +1764,7 @@ METHODS = [
             cost_breakdown(
                 ("Filming and editing", 5_000, 15_000),
                 ("Facilitation and project lead", 10_000, 30_000),
-                ("Staff backfill and participant expenses", 3_000, 10_000),
+                per_person("Staff backfill and participant expenses", 250, 300),
                 ("Events", 2_000, 5_000),
                 note="Our indicative estimate (2025); the accelerated approach costs less.",
             ),
@@ -1768,24 +1841,28 @@ METHODS = [
                     "Build a large model of the area with local groups or schools.",
                     "Residents, schools, organiser",
                     "2–4 weeks",
+                    (2, 4),
                 ),
                 (
                     "Tour the model",
                     "Take it to community venues; people place suggestion cards.",
                     "Residents",
                     "3–6 weeks",
+                    (3, 6),
                 ),
                 (
                     "Prioritise",
                     "Group the suggestions and hold sessions to rank them by urgency.",
                     "Residents and partners",
                     "1–2 weeks",
+                    (1, 2),
                 ),
                 (
                     "Plan action",
                     "Agree who will do what, when, in an action plan.",
                     "Residents and partners",
                     "2–4 weeks",
+                    (2, 4),
                 ),
             ),
             strengths_limitations(
@@ -1872,24 +1949,28 @@ METHODS = [
                     "what they can offer.",
                     "Community builders",
                     "Weeks to months",
+                    (4, 13),
                 ),
                 (
                     "Map assets",
                     "Map individual gifts, associations, institutions, places and economy.",
                     "Residents with community builders",
                     "1–3 months",
+                    (4, 13),
                 ),
                 (
                     "Connect",
                     "Introduce people and groups to each other around shared interests.",
                     "Community builders and connectors",
                     "Ongoing",
+                    (13, 26),
                 ),
                 (
                     "Act and invest",
                     "Residents lead action; institutions provide small funds and remove obstacles.",
                     "Residents and institutions",
                     "Ongoing",
+                    (13, 52),
                 ),
             ),
             strengths_limitations(

@@ -1,6 +1,8 @@
 """Blocks for method guides and principles: the structured parts practitioners scan."""
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 
 from .content import (
     GROUP_EVIDENCE,
@@ -30,11 +32,66 @@ def text_list(item_label, label=None):
     )
 
 
+# Longest a single step may be given, in weeks: two years.
+MAX_STEP_WEEKS = 104
+
+
+class WeeksBlock(blocks.DecimalBlock):
+    """A number of weeks. A stored value that is not a number (never from the editor's
+    form; from an import, say) reads as empty rather than breaking the page."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except (ArithmeticError, TypeError, ValueError):
+            return None
+
+
+def weeks_block(label, help_text):
+    return WeeksBlock(
+        required=False,
+        min_value=0,
+        max_value=MAX_STEP_WEEKS,
+        decimal_places=1,
+        label=label,
+        help_text=help_text,
+    )
+
+
 class StepBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120, label="Step title")
     what_happens = blocks.RichTextBlock(features=SIMPLE_TEXT_FEATURES)
     who = blocks.CharBlock(required=False, max_length=200, help_text="Who does this step.")
-    duration = blocks.CharBlock(required=False, max_length=80, help_text="e.g. '2–3 weeks'.")
+    duration = blocks.CharBlock(
+        required=False,
+        max_length=80,
+        label="How long (in words)",
+        help_text="Shown on the guide, e.g. '2–3 weeks' or 'two weekends, a month apart'.",
+    )
+    min_weeks = weeks_block(
+        "Shortest (weeks)",
+        "For dated plans: the shortest realistic time for this step, in weeks. Use "
+        "decimals for less than a week (0.2 is about a day, 0.5 half a week) and 0 for a "
+        "few hours on the same day as the step before.",
+    )
+    max_weeks = weeks_block(
+        "Longest (weeks)",
+        "The longest it usually takes, in weeks; plans are dated on this figure. The same "
+        "as the shortest if it hardly varies.",
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        low, high = value.get("min_weeks"), value.get("max_weeks")
+        if low is not None and high is not None and low > high:
+            raise StructBlockValidationError(
+                block_errors={
+                    "max_weeks": ValidationError(
+                        "The longest time cannot be shorter than the shortest."
+                    )
+                }
+            )
+        return value
 
 
 class StepsBlock(blocks.StructBlock):
@@ -54,12 +111,16 @@ class StepsBlock(blocks.StructBlock):
                     "what_happens": "<p>Agree a question that is genuinely open.</p>",
                     "who": "Commissioner with an oversight group",
                     "duration": "4–6 weeks",
+                    "min_weeks": 4,
+                    "max_weeks": 6,
                 },
                 {
                     "title": "Recruit",
                     "what_happens": "<p>Invite a stratified random sample.</p>",
                     "who": "Independent recruiter",
                     "duration": "6–8 weeks",
+                    "min_weeks": 6,
+                    "max_weeks": 8,
                 },
             ],
         }
@@ -141,6 +202,14 @@ class CostLineBlock(blocks.StructBlock):
     high = blocks.IntegerBlock(
         min_value=0, required=False, label="Highest (£)", help_text="Highest typical cost, £."
     )
+    per_person = blocks.BooleanBlock(
+        required=False,
+        default=False,
+        label="Per person",
+        help_text="Tick when the figures are for each participant (a thank-you payment, "
+        "travel, a meal): plans multiply them by the number of people. Leave it unticked "
+        "for a cost of the whole process.",
+    )
     note = blocks.CharBlock(required=False, max_length=200)
 
 
@@ -153,11 +222,12 @@ class CostBreakdownBlock(blocks.StructBlock):
         icon = "table"
         group = GROUP_METHOD
         template = "blocks/cost_breakdown.html"
-        description = "A table of cost lines with typical low and high figures in pounds."
+        description = "Cost lines in pounds, low to high, for the whole process or per person."
         preview_value = {
             "caption": "Where the money goes",
             "lines": [
                 {"item": "Recruitment", "low": 8000, "high": 20000},
+                {"item": "Thank-you payments", "low": 150, "high": 300, "per_person": True},
                 {"item": "Facilitation", "low": 15000, "high": 60000},
             ],
             "note": "Indicative UK figures.",

@@ -120,9 +120,11 @@ def _view_restrictions_for(page, ancestors, request):
 
 
 # Sub-URLs of routable pages that are files, served without a trailing slash:
-# `<page>/export.csv`. Wagtail's own URL pattern takes only paths ending in a slash and
-# made of letters, digits, hyphens and underscores.
-FILE_SUBPAGE_PATTERN = r"^(?P<page_path>(?:[\w\-]+/)+)(?P<filename>export\.(?:csv|json))$"
+# `<page>/export.csv`, `<page>/plan/calendar.ics`. Wagtail's own URL pattern takes only
+# paths ending in a slash and made of letters, digits, hyphens and underscores.
+FILE_SUBPAGE_PATTERN = (
+    r"^(?P<page_path>(?:[\w\-]+/)+)(?P<filename>export\.(?:csv|json)|calendar\.ics)$"
+)
 
 
 def serve_file_subpage(request, page_path, filename):

@@ -1,0 +1,751 @@
+"""The engagement plan (/engagement/plan/?m=<slug>&start=&people=&budget=): known steps
+give known dates, ranges and budgets are handled as the page says, the calendar file
+parses back with a library, junk input gets a message, unpublished guides never leak,
+and the page is escaped, bounded, cacheable and printable."""
+
+import datetime
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import icalendar
+import pytest
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from engagement import ics
+from engagement.models import MethodPage, MethodPrincipleLink
+from engagement.plan import weeks_to_days
+from home.affected import affected_paths
+from site_project.blocks.method import CostLineBlock, StepBlock
+from tests import builders
+from tests.test_security_headers import assert_nothing_inline, assert_strict_public_policy
+
+PLAN = "/engagement/plan/"
+CALENDAR = "/engagement/plan/calendar.ics"
+
+
+def text(response):
+    return response.content.decode()
+
+
+def main(response):
+    """The page's main content as plain text, whitespace collapsed."""
+    html = text(response)
+    html = html[html.index("<main") : html.index("</main>")]
+    plain = re.sub(r"<[^>]+>", " ", html)
+    return " ".join(plain.replace("&#x27;", "'").replace("&amp;", "&").split())
+
+
+def step(title, low, high, duration="", who=""):
+    return {
+        "title": title,
+        "what_happens": "<p>What happens.</p>",
+        "who": who,
+        "duration": duration,
+        "min_weeks": low,
+        "max_weeks": high,
+    }
+
+
+def line(item, low, high, per_person=False, note=""):
+    return {"item": item, "low": low, "high": high, "per_person": per_person, "note": note}
+
+
+def steps_block(*steps):
+    return ("steps", {"title": "How it works", "steps": list(steps)})
+
+
+def costs_block(*lines, note=""):
+    value = {"caption": "Where the money goes", "lines": list(lines), "note": note}
+    return ("cost_breakdown", value)
+
+
+def guide(finder, title, slug, body, **fields):
+    page = builders.method(finder, title, slug=slug, **fields)
+    page.body = body
+    return builders.publish(page)
+
+
+@pytest.fixture
+def plan_site(sections):
+    finder, principles = sections["finder"], sections["principles"]
+    honour = builders.principle(principles, "Make a difference", statement="Engage to change.")
+    at_risk = builders.principle(principles, "Feed back what changed", statement="Say so.")
+    draft = builders.principle(principles, "A draft principle", live=False)
+    jury = guide(
+        finder,
+        "Citizens' jury",
+        "citizens-jury",
+        [
+            (
+                "when_to_use",
+                {
+                    "use_when": ["A focused question"],
+                    "avoid_when": ["The decision is already made", "You need numbers fast"],
+                },
+            ),
+            steps_block(
+                step("Frame the charge", 4, 6, "4–6 weeks", "Commissioner"),
+                step("Recruit the jury", 4, 6, "4–6 weeks"),
+                step("Hear evidence", Decimal("0.3"), Decimal("0.6"), "2–4 days"),
+                step("Deliberate and report", Decimal("0.1"), Decimal("0.4"), "1–3 days"),
+            ),
+            costs_block(
+                line("Recruitment", 3000, 8000),
+                line("Juror payments", 300, 600, per_person=True),
+                note="An indicative split of Involve's range (2023).",
+            ),
+        ],
+        participants_min=12,
+        participants_max=30,
+        cost_min=60000,
+        cost_max=200000,
+        cost_source="Involve",
+        cost_year=2023,
+        follow_up="Response within 2–3 months",
+    )
+    for principle, effect, note in [
+        (honour, "supports", "A focused question makes a clear answer likely."),
+        (at_risk, "risks", "Long silences after the verdict."),
+        (draft, "supports", "Never shown."),
+    ]:
+        jury.principle_links.add(MethodPrincipleLink(principle=principle, effect=effect, note=note))
+    builders.publish(jury)
+    focus = guide(
+        finder,
+        "Focus group",
+        "focus-group",
+        [
+            steps_block(
+                step("Plan", 1, 1),
+                step("Recruit", 2, 3),
+                step("Run", 0, 0, "1–2 hours"),
+                step("Analyse", 1, 3),
+            ),
+            costs_block(line("Moderator", 200, 1500), line("Incentives", 25, 75, True)),
+        ],
+    )
+    cafe = guide(
+        finder,
+        "World café",
+        "world-cafe",
+        [steps_block(step("Frame questions", None, None, "1–2 weeks"))],
+        cost_min=500,
+        cost_max=3000,
+    )
+    return {**sections, "jury": jury, "focus": focus, "cafe": cafe, "draft_principle": draft}
+
+
+def get_plan(client, *slugs, **params):
+    response = client.get(PLAN, {"m": list(slugs), **params})
+    assert response.status_code == 200
+    return response
+
+
+# ---------- Dates ----------
+
+
+@pytest.mark.django_db
+def test_a_plan_starting_on_a_known_date_has_known_step_dates(client, plan_site):
+    body = main(get_plan(client, "citizens-jury", start="2027-03-01"))
+    # Every step on its longest time: 6 weeks, 6 weeks, 4 days, 3 days.
+    assert "1 March to 11 April 2027 Frame the charge" in body
+    assert "12 April to 23 May 2027 Recruit the jury" in body
+    assert "24 to 27 May 2027 Hear evidence" in body
+    assert "28 to 30 May 2027 Deliberate and report" in body
+    # A summary two weeks after the last step, feedback twelve weeks after it.
+    assert "13 June 2027 Milestone: Share a summary of what you heard" in body
+    assert "22 August 2027 Milestone: Feed back to participants what changed" in body
+    # The same steps on their shortest times: 4 weeks, 4 weeks, 2 days, 1 day.
+    assert "Last step ends 30 May 2027 (week 13)" in body
+    assert "If every step is quick 28 April 2027 (week 9)" in body
+    assert "Starting 1 March 2027." in body
+
+
+@pytest.mark.django_db
+def test_without_a_start_date_the_timeline_counts_weeks(client, plan_site):
+    body = main(get_plan(client, "citizens-jury"))
+    assert "Weeks 1 to 6 Frame the charge" in body
+    assert "Weeks 7 to 12 Recruit the jury" in body
+    assert "Week 13 Hear evidence" in body
+    assert "Give a start date for dates" in body
+    assert "calendar.ics" not in text(get_plan(client, "citizens-jury"))
+
+
+@pytest.mark.django_db
+def test_combined_methods_run_one_after_another_in_the_readers_order(client, plan_site):
+    body = main(get_plan(client, "focus-group", "citizens-jury", start="2027-03-01"))
+    assert body.index("1. Focus group") < body.index("2. Citizens' jury")
+    # Plan 7 days, recruit 21; the two-hour run takes part of a day and analysis may
+    # start that day; the jury starts the day after the analysis ends.
+    assert "1 to 7 March 2027 Plan" in body
+    assert "8 to 28 March 2027 Recruit" in body
+    assert "29 March 2027 Run Planned: the same day" in body
+    assert "29 March to 18 April 2027 Analyse" in body
+    assert "2 May 2027 Milestone: Share a summary" in body
+    assert "19 April to 30 May 2027 Frame the charge" in body
+    assert "one after another, in the order you chose" in body
+    other_order = main(get_plan(client, "citizens-jury", "focus-group", start="2027-03-01"))
+    assert "1 March to 11 April 2027 Frame the charge" in other_order
+
+
+def test_weeks_become_whole_days_rounded_half_up():
+    assert [weeks_to_days(w) for w in (0, "0.1", "0.3", "0.5", 1, "1.5", 104, None)] == [
+        0,
+        1,
+        2,
+        4,
+        7,
+        11,
+        728,
+        None,
+    ]
+
+
+@pytest.mark.django_db
+def test_a_step_without_weeks_is_placed_with_a_note(client, plan_site):
+    body = main(get_plan(client, "world-cafe", start="2027-03-01"))
+    assert "1 March 2027 Frame questions No time in weeks in the guide yet" in body
+    assert "Some steps have no times in weeks in the guide yet" in body
+
+
+@pytest.mark.django_db
+def test_a_guide_with_only_one_of_the_two_figures_uses_it_for_both(client, sections):
+    guide(
+        sections["finder"],
+        "Survey",
+        "survey",
+        [steps_block(step("Field the survey", None, 2), step("Report", 1, None))],
+    )
+    body = main(get_plan(client, "survey", start="2027-03-01"))
+    assert "1 to 14 March 2027 Field the survey" in body
+    assert "15 to 21 March 2027 Report" in body
+    assert "If every step is quick 21 March 2027" in body
+
+
+# ---------- Budget ----------
+
+
+@pytest.mark.django_db
+def test_per_person_lines_are_scaled_to_the_number_of_people(client, plan_site):
+    body = main(get_plan(client, "citizens-jury", people="30"))
+    assert "Juror payments £300–£600 per person × 30 £9,000 £18,000" in body
+    assert "Recruitment £3,000 £8,000" in body
+    assert "Total £12,000 £26,000" in body
+    assert "Estimated cost £12,000–£26,000" in body
+    assert "An indicative split of Involve's range (2023). Overall range: Involve, 2023." in body
+    assert "for 30 people" in body
+    twelve = main(get_plan(client, "citizens-jury", people="12"))
+    assert "Total £6,600 £15,200" in twelve
+
+
+@pytest.mark.django_db
+def test_without_people_the_per_person_lines_stay_apart(client, plan_site):
+    body = main(get_plan(client, "citizens-jury", budget="1000"))
+    assert "£3,000–£8,000, plus £300–£600 per person" in body
+    assert "give the number of people to add them to the total" in body
+    assert "is below the lowest estimate" not in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("budget", "said"),
+    [
+        ("11999", "Your budget of £11,999 is below the lowest estimate, £12,000 , by £1."),
+        ("12000", "Your budget of £12,000 covers the lowest estimate, but not the highest"),
+        ("£26,000", "Your budget of £26,000 covers the whole estimated range."),
+    ],
+)
+def test_the_readers_budget_is_checked_against_the_range(client, plan_site, budget, said):
+    response = get_plan(client, "citizens-jury", people="30", budget=budget)
+    assert said in main(response)
+    assert ("notice--warning" in text(response)) == ("below" in said)
+
+
+@pytest.mark.django_db
+def test_combined_budgets_add_up_and_a_guide_without_lines_uses_its_overall_range(
+    client, plan_site
+):
+    body = main(get_plan(client, "citizens-jury", "focus-group", "world-cafe", people="10"))
+    # Jury 3,000 + 3,000 to 8,000 + 6,000; focus group 200 + 250 to 1,500 + 750;
+    # café 500 to 3,000 from its overall range.
+    assert "Total £6,950 £19,250" in body
+    assert "World café: The guide's overall range The whole process £500 £3,000" in body
+
+
+@pytest.mark.django_db
+def test_people_outside_the_guides_usual_numbers_get_a_note(client, plan_site):
+    body = main(get_plan(client, "citizens-jury", people="300"))
+    assert "usually involves 12 to 30 people; you are planning for 300" in body
+
+
+# ---------- Checklist ----------
+
+
+@pytest.mark.django_db
+def test_the_checklist_has_the_principles_and_when_not_to_use_it(client, plan_site):
+    response = get_plan(client, "citizens-jury")
+    body = main(response)
+    assert "Principles to honour Make a difference : Engage to change." in body
+    assert "A focused question makes a clear answer likely." in body
+    assert "Principles at risk: guard them Feed back what changed : Say so." in body
+    assert "The decision is already made" in body and "You need numbers fast" in body
+    assert "A draft principle" not in body and "Never shown." not in body
+    assert f'href="{plan_site["jury"].url}"' in text(response)
+
+
+# ---------- The calendar ----------
+
+
+@pytest.mark.django_db
+def test_the_calendar_parses_back_with_the_right_events_and_dates(client, plan_site):
+    response = client.get(CALENDAR, {"m": "citizens-jury", "start": "2027-03-01"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        'attachment; filename="engagement-plan-2027-03-01.ics"'
+    )
+    assert response["X-Robots-Tag"] == "noindex"
+    raw = response.content
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    assert all(len(each) <= 75 for each in raw.split(b"\r\n"))
+    calendar = icalendar.Calendar.from_ical(raw)
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    events = list(calendar.walk("VEVENT"))
+    found = [(str(e["SUMMARY"]), e["DTSTART"].dt, e["DTEND"].dt, e["DTSTAMP"].dt) for e in events]
+    day = datetime.date
+    assert [(summary, start, end) for summary, start, end, _ in found] == [
+        ("Citizens' jury: Frame the charge", day(2027, 3, 1), day(2027, 4, 12)),
+        ("Citizens' jury: Recruit the jury", day(2027, 4, 12), day(2027, 5, 24)),
+        ("Citizens' jury: Hear evidence", day(2027, 5, 24), day(2027, 5, 28)),
+        ("Citizens' jury: Deliberate and report", day(2027, 5, 28), day(2027, 5, 31)),
+        (
+            "Citizens' jury: Share a summary of what you heard with the participants",
+            day(2027, 6, 13),
+            day(2027, 6, 14),
+        ),
+        ("Feed back to participants what changed, and why", day(2027, 8, 22), day(2027, 8, 23)),
+    ]
+    for _summary, start, end, stamp in found:
+        # All-day: DATE values, not date-times; DTSTAMP a UTC date-time.
+        assert type(start) is datetime.date and type(end) is datetime.date
+        assert isinstance(stamp, datetime.datetime) and stamp.utcoffset() == datetime.timedelta(0)
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids) and all(uid.endswith("@testserver") for uid in uids)
+    assert b"DTSTART;VALUE=DATE:20270301\r\n" in raw
+    # The same plan gives the same file, so calendars update rather than duplicate.
+    again = client.get(CALENDAR, {"m": "citizens-jury", "start": "2027-03-01"})
+    assert again.content == raw
+    description = str(events[0]["DESCRIPTION"])
+    assert "Who: Commissioner" in description and "\n" in description
+    assert str(events[0]["URL"]).startswith("http://testserver/engagement/plan/?m=citizens-jury")
+
+
+@pytest.mark.django_db
+def test_the_page_links_the_calendar_with_the_same_plan(client, plan_site):
+    html = text(get_plan(client, "citizens-jury", start="2027-03-01", people="30"))
+    assert (
+        'href="/engagement/plan/calendar.ics?m=citizens-jury&amp;start=2027-03-01&amp;people=30"'
+        in html
+    )
+
+
+@pytest.mark.django_db
+def test_commas_semicolons_and_newlines_are_escaped_in_the_calendar(client, sections):
+    awkward = "Agree; frame, and check \\ twice"
+    guide(
+        sections["finder"],
+        "Jury, with; care",
+        "awkward",
+        [steps_block(step(awkward, 1, 1, who="Line one\nline two — ünïcode " + "é" * 60))],
+    )
+    raw = client.get(CALENDAR, {"m": "awkward", "start": "2027-03-01"}).content
+    assert b"SUMMARY:Jury\\, with\\; care: Agree\\; frame\\, and check \\\\ twice" in raw
+    assert all(len(each) <= 75 for each in raw.split(b"\r\n"))
+    raw.decode("utf-8")  # folding never splits a character
+    event = icalendar.Calendar.from_ical(raw).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == f"Jury, with; care: {awkward}"
+    assert "Who: Line one\nline two — ünïcode " + "é" * 60 in str(event["DESCRIPTION"])
+
+
+def test_the_writer_folds_at_75_octets_and_escapes_text():
+    assert ics.escape_text("a,b;c\\d\ne\r\nf\x00") == "a\\,b\\;c\\\\d\\ne\\nf"
+    folded = ics.fold("X:" + "€" * 60)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == "X:" + "€" * 60
+    with pytest.raises(ValueError):
+        ics.calendar([], name="x", prodid="x", stamp=datetime.datetime(2027, 1, 1))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params", [{}, {"m": "citizens-jury"}, {"m": "nope", "start": "2027-03-01"}, {"start": "x"}]
+)
+def test_an_incomplete_calendar_request_goes_to_the_plan_page(client, plan_site, params):
+    response = client.get(CALENDAR, params)
+    assert response.status_code == 302
+    assert response["Location"].startswith(PLAN)
+    assert client.get(response["Location"]).status_code == 200
+
+
+# ---------- Junk ----------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"start": "2027-02-30"}, "There is no 30 February 2027. Check the day of the month."),
+        ({"start": "tomorrow"}, "We couldn't read “tomorrow” as a date."),
+        ({"start": "99999-01-01"}, "the year 99999 is outside that"),
+        ({"start": "1999-03-01"}, "1 March 1999 is outside that"),
+        ({"start": "2027-13-01"}, "the month must be 1 to 12"),
+        ({"people": "-5"}, "The number of people must be between 1 and 1,000,000."),
+        ({"people": str(10**12)}, "The number of people must be between 1 and 1,000,000."),
+        ({"people": "0"}, "The number of people must be between 1 and 1,000,000."),
+        ({"people": "9" * 5000}, "The number of people must be between 1 and 1,000,000."),
+        ({"people": "lots"}, "We couldn't read “lots” as a number of people."),
+        ({"people": "2.5"}, "We couldn't read “2.5” as a number of people."),
+        ({"budget": "lots"}, "We couldn't read “lots” as a budget."),
+        ({"budget": "-5"}, "The budget must be between £0 and £100,000,000."),
+        ({"budget": str(10**12)}, "The budget must be between £0 and £100,000,000."),
+        ({"budget": "١٢٣"}, "We couldn't read “١٢٣” as a budget."),
+    ],
+)
+def test_bad_input_gets_a_clear_message_never_an_error(client, plan_site, params, message):
+    response = client.get(PLAN, {"m": "citizens-jury", **params})
+    assert response.status_code == 200
+    body = main(response)
+    assert "Please check your answers" in body
+    assert message in body
+    field = next(iter(params))
+    assert f'id="plan-{field}"' in text(response) and 'aria-invalid="true"' in text(response)
+    # What could be read still makes a plan.
+    assert "Frame the charge" in body
+
+
+@pytest.mark.django_db
+def test_friendly_forms_of_numbers_are_understood(client, plan_site):
+    body = main(get_plan(client, "citizens-jury", people="1,000", budget="£40,000.50"))
+    assert "for 1,000 people, with a budget of £40,000." in body
+    assert "Please check" not in body
+
+
+@pytest.mark.django_db
+def test_unknown_repeated_and_too_many_methods_get_notes(client, plan_site, sections):
+    body = main(get_plan(client, "citizens-jury", "nope", "citizens-jury", "\x00"))
+    assert "We couldn't find a method called “nope”, so it was left out." in body
+    assert "“citizens-jury” was listed twice; it is planned once." in body
+    assert "Frame the charge" in body
+    extra = builders.method(sections["finder"], "Survey", slug="survey")
+    slugs = ["citizens-jury", "focus-group", "world-cafe", extra.slug]
+    refused = main(get_plan(client, *slugs, start="2027-03-01"))
+    assert "A plan can combine up to 3 methods, and you chose 4." in refused
+    assert "Frame the charge" not in refused
+
+
+@pytest.mark.django_db
+def test_junk_query_strings_never_break_the_plan(client, plan_site):
+    from tests.test_public_site import JUNK_PARAMS
+
+    for params in [*JUNK_PARAMS, "m=citizens-jury&start=%00&people=%F0%9F%98%80&budget=1e9"]:
+        response = client.get(f"{PLAN}?{params}")
+        assert response.status_code == 200, params
+        assert "<script>alert(1)</script>" not in text(response), params
+        assert client.get(f"{CALENDAR}?{params}").status_code == 302, params
+
+
+@pytest.mark.django_db
+def test_with_nothing_chosen_the_page_offers_every_method(client, plan_site):
+    response = get_plan(client)
+    body = main(response)
+    assert "Plan an engagement" in body and "Choose methods" in body
+    for slug in ("citizens-jury", "focus-group", "world-cafe"):
+        assert f'value="{slug}"' in text(response)
+
+
+@pytest.mark.django_db
+def test_the_ticked_methods_come_first_in_the_plans_order(client, plan_site):
+    html = text(get_plan(client, "focus-group", "citizens-jury"))
+    boxes = re.findall(r'name="m" value="([^"]+)"( checked)?', html)
+    assert boxes[:2] == [("focus-group", " checked"), ("citizens-jury", " checked")]
+    assert [checked for _, checked in boxes[2:]] == [""] * (len(boxes) - 2)
+
+
+# ---------- Nothing leaks ----------
+
+
+@pytest.mark.django_db
+def test_drafts_private_and_unpublished_guides_are_never_planned(client, plan_site, sections):
+    finder = sections["finder"]
+    draft = builders.method(finder, "Draft method", slug="draft-method", live=False)
+    unpublished = builders.method(finder, "Withdrawn method", slug="withdrawn-method")
+    unpublished.unpublish()
+    private = builders.method(finder, "Private method", slug="private-method")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    for page in (draft, unpublished, private):
+        response = get_plan(client, page.slug, start="2027-03-01")
+        body = main(response)
+        assert f"We couldn't find a method called “{page.slug}”" in body
+        assert page.title not in body
+        assert client.get(CALENDAR, {"m": page.slug, "start": "2027-03-01"}).status_code == 302
+    # Nor offered in the form.
+    html = text(get_plan(client))
+    assert not any(page.title in html for page in (draft, unpublished, private))
+
+
+@pytest.mark.django_db
+def test_a_principle_in_a_private_section_is_left_off_the_checklist(client, plan_site):
+    principles = plan_site["principles"]
+    PageViewRestriction.objects.create(page=principles, restriction_type="password", password="x")
+    body = main(get_plan(client, "citizens-jury"))
+    assert "Make a difference" not in body and "Feed back what changed :" not in body
+    assert "guide names no principles yet" in body
+
+
+# ---------- Escaping ----------
+
+HOSTILE = '</script><script>alert(1)</script> "><img src=x onerror=alert(2)> {{ 7|add:1 }}'
+
+
+@pytest.mark.django_db
+def test_editor_content_and_the_readers_input_are_escaped(client, sections):
+    guide(
+        sections["finder"],
+        f"Jury {HOSTILE}",
+        "hostile",
+        [
+            ("when_to_use", {"use_when": ["x"], "avoid_when": [f"Avoid {HOSTILE}"]}),
+            steps_block(step(f"Step {HOSTILE}", 1, 2, f"Duration {HOSTILE}", f"Who {HOSTILE}")),
+            costs_block(line(f"Item {HOSTILE}", 1, 2, note=f"Note {HOSTILE}"), note=HOSTILE),
+        ],
+    )
+    response = client.get(
+        PLAN,
+        {"m": ["hostile", HOSTILE], "start": HOSTILE, "people": HOSTILE, "budget": HOSTILE},
+    )
+    assert response.status_code == 200
+    html = text(response)
+    for raw in ("<script>alert(1)", "<img", '"><img'):
+        assert raw not in html
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in html
+    assert "{{ 7|add:1 }}" in html and ">8<" not in html
+    calendar = client.get(CALENDAR, {"m": "hostile", "start": "2027-03-01"}).content.decode()
+    event = icalendar.Calendar.from_ical(calendar).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == f"Jury {HOSTILE}: Step {HOSTILE}"
+
+
+# ---------- Light, bounded, cacheable, findable only on purpose ----------
+
+
+def count_queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def add_guides(sections, principles, count, offset):
+    for n in range(count):
+        method = guide(
+            sections["finder"],
+            f"Method {offset + n}",
+            f"method-{offset + n}",
+            [
+                steps_block(*(step(f"Step {k}", 1, 2) for k in range(3))),
+                costs_block(line("Venue", 100, 200), line("Food", 5, 10, per_person=True)),
+            ],
+        )
+        for principle in principles:
+            method.principle_links.add(MethodPrincipleLink(principle=principle))
+        builders.publish(method)
+
+
+@pytest.mark.django_db
+def test_the_plan_takes_the_same_number_of_queries_at_two_content_sizes(client, plan_site):
+    extra = [builders.principle(plan_site["principles"], f"P{n}") for n in range(2)]
+    add_guides(plan_site, extra, 3, 0)
+    urls = [
+        f"{PLAN}?m=citizens-jury&m=focus-group&m=method-0&start=2027-03-01&people=20",
+        f"{PLAN}?m=citizens-jury",
+        PLAN,
+    ]
+    small = [count_queries(client, url) for url in urls]
+    calendar = f"{CALENDAR}?m=citizens-jury&m=method-1&start=2027-03-01"
+    small_calendar = count_queries(client, calendar)
+    more = [builders.principle(plan_site["principles"], f"Q{n}") for n in range(6)]
+    add_guides(plan_site, extra + more, 27, 3)
+    # The planned guides themselves grow too: more principles, more steps and cost lines.
+    planned = MethodPage.objects.get(slug="method-0")
+    for principle in more:
+        planned.principle_links.add(MethodPrincipleLink(principle=principle, effect="risks"))
+    planned.body = [
+        steps_block(*(step(f"Step {k}", 1, 2) for k in range(12))),
+        costs_block(*(line(f"Line {k}", 1, 2, per_person=bool(k % 2)) for k in range(12))),
+    ]
+    builders.publish(planned)
+    assert [count_queries(client, url) for url in urls] == small
+    assert count_queries(client, calendar) == small_calendar
+    assert max(small) <= 15
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    def run(change, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change(*args, **kwargs)
+
+    return run
+
+
+@pytest.mark.django_db
+def test_plans_are_cached_and_publishing_a_guide_or_principle_refreshes_them(
+    client, plan_site, page_cache, commit
+):
+    page_url = f"{PLAN}?m=citizens-jury&start=2027-03-01&people=30"
+    calendar_url = f"{CALENDAR}?m=citizens-jury&start=2027-03-01"
+    for url in (page_url, calendar_url):
+        assert client.get(url)["X-Cache"] == "miss"
+        assert client.get(url)["X-Cache"] == "hit"
+    jury = plan_site["jury"]
+    assert {PLAN, CALENDAR} <= affected_paths(jury)
+    body = list(jury.body.raw_data)
+    first_step = body[1]["value"]["steps"][0]
+    first_step.get("value", first_step)["max_weeks"] = "8"  # a ListBlock item
+    jury.body = body
+    commit(builders.publish, jury)
+    fresh = client.get(page_url)
+    assert fresh.get("X-Cache") == "miss"
+    assert "1 March to 25 April 2027 Frame the charge" in main(fresh)
+    assert "DTEND;VALUE=DATE:20270426" in client.get(calendar_url).content.decode()
+    principle = plan_site["jury"].principle_links.first().principle
+    principle.title = "Make a real difference"
+    commit(builders.publish, principle)
+    assert "Make a real difference" in main(client.get(page_url))
+
+
+@pytest.mark.django_db
+def test_plans_are_kept_from_search_engines_and_send_the_sites_policy(client, plan_site):
+    response = get_plan(client, "citizens-jury", start="2027-03-01")
+    html = text(response)
+    assert '<meta name="robots" content="noindex, follow">' in html
+    assert response["X-Robots-Tag"] == "noindex"
+    assert "<title>Engagement plan: Citizens' jury" in html.replace("&#x27;", "'")
+    assert_strict_public_policy(response, PLAN)
+    assert_nothing_inline(html, PLAN)
+    assert "<script" not in html.replace('<script type="application/ld+json">', "")
+
+
+@pytest.mark.django_db
+def test_every_method_page_offers_a_plan(client, plan_site):
+    for method in (plan_site["jury"], plan_site["cafe"]):
+        html = text(client.get(method.url))
+        assert f'<a class="button" href="{PLAN}?m={method.slug}" rel="nofollow">' in html
+        assert "Plan this method" in html
+
+
+# ---------- Print ----------
+
+
+@pytest.mark.django_db
+def test_the_plan_prints_on_a4_with_the_print_stylesheet(client, plan_site):
+    html = text(get_plan(client, "citizens-jury", start="2027-03-01"))
+    assert re.search(r'<link rel="stylesheet" href="[^"]*print[^"]*\.css" media="print">', html)
+    assert 'class="plan-form no-print"' in html
+    print_css = (Path(settings.BASE_DIR) / "site_project/static/css/print.css").read_text()
+    assert re.search(r"@page\s*{[^}]*size:\s*A4", print_css)
+    assert re.search(r"\.plan-form[^{]*{\s*display:\s*none", print_css)
+
+
+# ---------- The blocks editors fill in ----------
+
+
+def test_a_steps_longest_time_cannot_be_below_its_shortest():
+    block = StepBlock()
+    value = block.to_python(step("Recruit", 6, 4))
+    with pytest.raises(ValidationError) as error:
+        block.clean(value)
+    assert "max_weeks" in error.value.block_errors
+    assert block.clean(block.to_python(step("Recruit", 4, 6)))["max_weeks"] == 6
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python(step("Forever", 1, 105)))
+    assert block.clean(block.to_python(step("Unknown", None, None)))["min_weeks"] is None
+
+
+def test_cost_lines_are_for_the_whole_process_unless_ticked_per_person():
+    block = CostLineBlock()
+    assert block.to_python({"item": "Venue", "low": 1, "high": 2})["per_person"] is False
+    assert "number of people" in block.child_blocks["per_person"].field.help_text
+
+
+@pytest.mark.django_db
+def test_the_guide_shows_which_cost_lines_are_per_person(client, plan_site):
+    html = text(client.get(plan_site["jury"].url))
+    assert 'Juror payments <span class="cost-table__unit">per person</span>' in html
+    assert 'Recruitment <span class="cost-table__unit">' not in html
+
+
+@pytest.mark.django_db
+def test_odd_stored_weeks_never_break_a_plan(client, sections):
+    """Content that skipped the editor's checks (an import, an old revision)."""
+    guide(
+        sections["finder"],
+        "Odd",
+        "odd",
+        [
+            steps_block(
+                step("Huge", "1e9", "1e12"),
+                step("Negative", "-3", "-1"),
+                step("Not a number", "NaN", "soon"),
+                step("Backwards", 6, 4),
+            )
+        ],
+    )
+    body = main(get_plan(client, "odd", start="2027-03-01"))
+    # Capped at two years; below zero is zero; nonsense is "no time given";
+    # backwards ranges are read the right way round.
+    assert "1 March 2027 to 25 February 2029 Huge Planned: 104 weeks" in body
+    assert "26 February 2029 Negative Planned: the same day" in body
+    assert "No time in weeks in the guide yet" in body
+    assert "26 February to 8 April 2029 Backwards Planned: 6 weeks" in body
+
+
+@pytest.mark.django_db
+def test_a_guide_without_steps_or_costs_still_gets_a_checklist(client, sections):
+    guide(
+        sections["finder"],
+        "Bare",
+        "bare",
+        [("when_to_use", {"use_when": ["x"], "avoid_when": ["Nobody is listening"]})],
+    )
+    body = main(get_plan(client, "bare", start="2027-03-01", budget="100"))
+    assert "This guide has no steps yet, so the plan has no dates for it." in body
+    assert "This guide gives no costs yet, so there is no budget to check." in body
+    assert "Nobody is listening" in body
+    assert "Feed back to participants" not in body
+
+
+def test_every_demo_guide_has_weeks_for_every_step_and_sensible_cost_lines():
+    from home.demo.methods import METHODS
+
+    block = StepBlock()
+    per_person = []
+    for method in METHODS:
+        steps = [b for b in method["body"] if b["type"] == "steps"]
+        assert steps, method["slug"]
+        for each in steps[0]["value"]["steps"]:
+            value = block.clean(block.to_python(each))  # min <= max, within 0–104
+            assert value["min_weeks"] is not None and value["max_weeks"] is not None
+        for costs in (b for b in method["body"] if b["type"] == "cost_breakdown"):
+            for cost in costs["value"]["lines"]:
+                assert isinstance(cost["per_person"], bool), (method["slug"], cost["item"])
+                if cost["per_person"]:
+                    per_person.append(cost["item"])
+                    assert cost["high"] <= 1000, "a per-person figure, not a total"
+    assert "Juror payments and expenses" in per_person and len(per_person) >= 6
