@@ -1,4 +1,4 @@
-""" "Should we engage?": a short decision aid before the method finder.
+"""The "Should we engage?" page: a short decision aid before the method finder.
 
 Editors write the questions, the rules that turn answers into a verdict, and the
 reasons, on one page (DecisionAidPage, under the library hub). The reader answers with

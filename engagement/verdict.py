@@ -1,4 +1,4 @@
-""" "Should we engage?": reading a reader's answers, turning them into a verdict, and
+"""For "Should we engage?": reading a reader's answers, turning them into a verdict, and
 checking that an editor's rules can never contradict each other.
 
 Plain Python over plain data (no database, no Wagtail), so every path is easy to test.

@@ -1,4 +1,4 @@
-""" "Should we engage?" (engagement/decision.py, engagement/verdict.py) on page trees
+"""The "Should we engage?" page (engagement/decision.py, engagement/verdict.py) on page trees
 built for each test: how answers become a verdict, the link into the finder, rules that
 contradict each other refused on save (in code and in the admin), junk in the address,
 escaping, drafts and private principles never linked, bounded queries, the page cache,

@@ -1,4 +1,4 @@
-""" "Should we engage?" as the demo content sets it up: every default rule's path, the
+"""The "Should we engage?" page as the demo content sets it up: every default rule's path, the
 verdicts they give together, and the link into the finder for each.
 
 The demo is loaded once for the module inside an outer transaction that is rolled back

@@ -1,4 +1,4 @@
-""" "Should we engage?": the decision aid's questions and rules.
+"""The "Should we engage?" page's questions and rules.
 
 Grounded in the Gunning principles for lawful consultation (a formative stage, enough
 information and time, conscientious consideration of responses) and the OECD's

@@ -1,4 +1,4 @@
-""""Should we engage?" in a real browser: axe-clean at phone and desktop widths in both
+"""The "Should we engage?" page in a real browser: axe-clean at phone and desktop widths in both
 colour schemes (the questions, a partly answered form, a level and "not yet"), nothing
 the Content-Security-Policy blocks, and a reader's two journeys from the home page, one
 ending in "not yet" and one in a level, then into the prefiltered finder. Screenshots
