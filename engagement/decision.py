@@ -42,23 +42,21 @@ FINDER_PARAMS = ("level", "people", "budget", "weeks")  # the finder's own order
 FILTER_WORDS = {"people": "group size", "budget": "budget", "weeks": "time"}
 
 RULES_HELP = """
-<p><b>How rules work.</b> A rule applies when <i>all</i> its conditions hold; a condition
-holds when the reader gave <i>any</i> of the answers it lists (answer values, separated
-by commas).</p>
-<ul>
-<li><b>Not yet</b> beats every level: if any rule that applies says “Not yet”, that is the
-verdict, and its reason is shown as what to do first.</li>
-<li>Otherwise the verdict is <b>the lowest level</b> among the rules that apply (“At most
-Consult”), or the highest level below when none applies.</li>
-<li><b>No limit</b> only adds its reason and principles.</li>
-<li>Readers see the reasons of the rules that set the verdict, then those of the “No
+<p>A rule applies when <i>all</i> its conditions hold. A condition names a question's key
+and one or more of its answer values, separated by commas; it holds when the reader gave
+<i>any</i> of them.</p>
+<p><b>Not yet</b> beats every level: if any rule that applies says “Not yet”, that is the
+verdict, and its reason is shown as what to do first.</p>
+<p>Otherwise the verdict is <b>the lowest level</b> among the rules that apply (“At most
+Consult”), or the highest level below when none of them sets one.</p>
+<p><b>No limit</b> only adds its reason and principles.</p>
+<p>Readers see the reasons of the rules that set the verdict, then those of the “No
 limit” rules that apply, with their principles, each once (drafts and private pages are
-left out). A level that a lower one overrides is not mentioned.</li>
-</ul>
-<p>Saving is refused, with the rule named, when two rules have exactly the same
-conditions, when a rule could never decide the verdict because a rule with the same or
-fewer conditions is always stricter, or when a condition names a question key or answer
-that does not exist.</p>
+left out). A level that a lower one overrides is not mentioned.</p>
+<p>Saving is refused, naming the rule, when two rules have exactly the same conditions;
+when a rule could never decide the verdict because a rule with the same or fewer
+conditions is always stricter; when a level is not below the highest level; or when a
+condition names a question key or answer that does not exist.</p>
 """
 
 
