@@ -56,7 +56,11 @@ class EngagementIndexPage(RoutablePageMixin, BasePage):
     ]
     edit_handler = editor_tabs(content_panels)
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["engagement.MethodIndexPage", "engagement.PrincipleIndexPage"]
+    subpage_types = [
+        "engagement.MethodIndexPage",
+        "engagement.PrincipleIndexPage",
+        "engagement.DecisionAidPage",
+    ]
     max_count = 1
     template = "engagement/engagement_index_page.html"
 
@@ -695,3 +699,7 @@ class PrinciplePage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPag
         context["essays"], context["essays_total"] = self.newest_discussing_essays(request)
         context["review"] = self.review_status_for_request(request)
         return context
+
+
+# "Should we engage?" lives in its own module; imported here so Django finds the model.
+from .decision import DecisionAidPage  # noqa: E402, F401

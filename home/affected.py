@@ -9,6 +9,8 @@ list and link each other, never a hand-kept list of pages:
   plans and their calendar files, which show any method or principle below it);
 - every listing above it in the tree (home, the essays index, the library hub, the
   finder), with their query-string variants;
+- pages that show a call to action for it (`shown_on_pages()`, e.g. the finder
+  invites readers to "Should we engage?");
 - pages it links to, which list it back ("Essays that discuss this method"), and pages
   that link to it, which show its title or image: both from Wagtail's ReferenceIndex,
   which records rich-text links, page choosers in StreamField, and the explicit
@@ -145,6 +147,10 @@ def affected_by_page(page):
     for related in (*referenced_pages(page), *referring_objects(page)):
         if isinstance(related, Page):
             paths |= page_paths(related)
+    # Pages that link to it from outside its ancestors without naming it in their
+    # content (the finder's call to action for "Should we engage?").
+    for shown_on in getattr(page, "shown_on_pages", list)():
+        paths |= page_paths(shown_on)
     topics = getattr(page, "topics", None)
     if topics is not None:
         paths |= topic_paths([topic.pk for topic in topics.all()])

@@ -10,19 +10,20 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
 from blog.models import BlogIndexPage, EssayPage
-from engagement.models import MethodIndexPage, MethodPage, PrinciplePage
+from engagement.models import DecisionAidPage, MethodIndexPage, MethodPage, PrinciplePage
 from site_project.core.pagination import first_and_total, paginate
 from site_project.core.visibility import visible, visible_page_ids
 from site_project.taxonomy.models import Topic, count_tagged, tagged_with, topic_groups
 
 from .models import StandardPage, first_of_type
 
-SEARCH_TYPES = (EssayPage, MethodPage, PrinciplePage, StandardPage)
+SEARCH_TYPES = (EssayPage, MethodPage, PrinciplePage, StandardPage, DecisionAidPage)
 TYPE_LABELS = {
     EssayPage: "Essay",
     MethodPage: "Method guide",
     PrinciplePage: "Principle",
     StandardPage: "Page",
+    DecisionAidPage: "Decision aid",
 }
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10

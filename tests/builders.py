@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from blog.models import BlogIndexPage, EssayAuthor, EssayMethodLink, EssayPage, EssayPrincipleLink
 from engagement.models import (
+    DecisionAidPage,
     EngagementIndexPage,
     MethodIndexPage,
     MethodPage,
@@ -187,3 +188,34 @@ def person(name, photo=None, bio="Writes about engagement."):
 
 def root_page():
     return Page.objects.get(depth=1)
+
+
+def decision_aid(hub, live=True, **fields):
+    """A "Should we engage?" page with one question and no rules (they default to the
+    highest level) unless given."""
+    lv = levels()
+    page = DecisionAidPage(
+        title=fields.pop("title", "Should we engage?"),
+        slug=fields.pop("slug", "should-we-engage"),
+        summary=fields.pop("summary", "A few questions before you choose a method."),
+        questions=fields.pop(
+            "questions",
+            [
+                {
+                    "type": "question",
+                    "value": {
+                        "key": "open",
+                        "text": "What is still open to change?",
+                        "options": [
+                            {"value": "nothing", "label": "Nothing"},
+                            {"value": "options", "label": "A choice of options"},
+                        ],
+                    },
+                }
+            ],
+        ),
+        highest_level=fields.pop("highest_level", lv["empower"]),
+        meanwhile_level=fields.pop("meanwhile_level", lv["inform"]),
+        **fields,
+    )
+    return add(hub, page, live=live)

@@ -2,7 +2,8 @@
 
 Editors rely on these rules: the "Add child page" menu only offers page types that
 belong under the chosen page, and singleton section pages (the essays index, the
-library hub, the method finder, the principles index) can only be created once."""
+library hub, the method finder, the principles index, "Should we engage?") can only be
+created once."""
 
 from django.urls import reverse
 from wagtail.models import Page
@@ -10,6 +11,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from blog.models import BlogIndexPage, EssayPage
 from engagement.models import (
+    DecisionAidPage,
     EngagementIndexPage,
     MethodIndexPage,
     MethodPage,
@@ -20,6 +22,7 @@ from home.models import HomePage, StandardPage
 from tests import builders
 
 ALL_PAGE_TYPES = {
+    DecisionAidPage,
     HomePage,
     StandardPage,
     BlogIndexPage,
@@ -67,9 +70,14 @@ class TestParentAndSubpageRules(WagtailPageTestCase):
         self.assertCanNotCreateAt(PrincipleIndexPage, EssayPage)
 
     def test_library_indexes_only_under_the_hub(self):
-        self.assertAllowedSubpageTypes(EngagementIndexPage, {MethodIndexPage, PrincipleIndexPage})
+        self.assertAllowedSubpageTypes(
+            EngagementIndexPage, {MethodIndexPage, PrincipleIndexPage, DecisionAidPage}
+        )
         self.assertAllowedParentPageTypes(MethodIndexPage, {EngagementIndexPage})
         self.assertAllowedParentPageTypes(PrincipleIndexPage, {EngagementIndexPage})
+        self.assertAllowedParentPageTypes(DecisionAidPage, {EngagementIndexPage})
+        self.assertCanNotCreateAt(HomePage, DecisionAidPage)
+        self.assertCanNotCreateAt(MethodIndexPage, DecisionAidPage)
         self.assertCanNotCreateAt(HomePage, MethodIndexPage)
         self.assertCanNotCreateAt(HomePage, PrincipleIndexPage)
         self.assertCanNotCreateAt(BlogIndexPage, MethodIndexPage)
@@ -96,7 +104,7 @@ class TestParentAndSubpageRules(WagtailPageTestCase):
         self.assertCanNotCreateAt(MethodIndexPage, StandardPage)
 
     def test_leaf_pages_have_no_children(self):
-        for leaf in (EssayPage, MethodPage, PrinciplePage):
+        for leaf in (EssayPage, MethodPage, PrinciplePage, DecisionAidPage):
             self.assertAllowedSubpageTypes(leaf, set(), msg=leaf.__name__)
 
 
@@ -110,6 +118,7 @@ class TestSingletonSections(WagtailPageTestCase):
         hub = builders.add(home, EngagementIndexPage(title="Engagement", slug="engagement"))
         self.assertTrue(MethodIndexPage.can_create_at(hub))
         self.assertTrue(PrincipleIndexPage.can_create_at(hub))
+        self.assertTrue(DecisionAidPage.can_create_at(hub))
 
     def test_no_second_section_page_once_one_exists(self):
         sections = builders.site_sections()
@@ -120,6 +129,8 @@ class TestSingletonSections(WagtailPageTestCase):
         self.assertFalse(EngagementIndexPage.can_create_at(home))
         self.assertFalse(MethodIndexPage.can_create_at(hub))
         self.assertFalse(PrincipleIndexPage.can_create_at(hub))
+        builders.decision_aid(hub, live=False)
+        self.assertFalse(DecisionAidPage.can_create_at(hub))
         # Ordinary pages stay unlimited.
         self.assertTrue(StandardPage.can_create_at(home))
         self.assertTrue(EssayPage.can_create_at(sections["blog"]))
@@ -157,12 +168,22 @@ class TestAdminEnforcesTheRules(WagtailPageTestCase):
             response, self.add_url(StandardPage, builders.home()), fetch_redirect_response=False
         )
 
-    def test_add_child_under_the_hub_is_refused_once_both_indexes_exist(self):
-        response = self.client.get(
-            reverse("wagtailadmin_pages:add_subpage", args=[self.sections["hub"].pk])
+    def test_add_child_under_the_hub_is_refused_once_its_three_pages_exist(self):
+        hub = self.sections["hub"]
+        add_subpage = reverse("wagtailadmin_pages:add_subpage", args=[hub.pk])
+        # Both indexes exist: "Should we engage?" is all that is left, so its form opens.
+        self.assertRedirects(
+            self.client.get(add_subpage),
+            self.add_url(DecisionAidPage, hub),
+            fetch_redirect_response=False,
         )
+        builders.decision_aid(hub, live=False)
         # Nothing may be added, so the editor is sent back to the dashboard.
-        self.assertRedirects(response, reverse("wagtailadmin_home"), fetch_redirect_response=False)
+        self.assertRedirects(
+            self.client.get(add_subpage),
+            reverse("wagtailadmin_home"),
+            fetch_redirect_response=False,
+        )
 
     def test_method_cannot_be_posted_under_the_essays_index(self):
         before = MethodPage.objects.count()

@@ -18,6 +18,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from blog.models import BlogIndexPage, EssayAuthor, EssayMethodLink, EssayPage, EssayPrincipleLink
 from engagement.models import (
+    DecisionAidPage,
     EngagementIndexPage,
     Framework,
     MethodIndexPage,
@@ -34,6 +35,7 @@ from site_project.taxonomy.models import EngagementLevel, MethodFamily, Purpose,
 from . import pages, taxonomy
 from .blocks import resolve
 from .dates import reviewed_ago
+from .decision import DECISION_AID
 from .essays import ESSAYS
 from .images import IMAGES, render_jpeg
 from .methods import METHODS
@@ -88,6 +90,7 @@ class DemoLoader:
             self.load_principles(principles_index)
             self.publish_methods(new_methods)
             self.load_essays(essays_index)
+            self.decision_aid(hub)
             self.standard_page(home, pages.ABOUT)
             self.load_home(home, force=reset)
         created = sum(self.created.values())
@@ -225,6 +228,20 @@ class DemoLoader:
         if page is None:
             fields = {**content, "body": resolve(content["body"], self.page_ids)}
             page = self.publish_new(parent, StandardPage(**fields))
+        return page
+
+    def decision_aid(self, parent):
+        """ "Should we engage?": questions, rules naming principles, its levels."""
+        content = DECISION_AID
+        page = self.existing_child(parent, DecisionAidPage, content["slug"])
+        if page is None:
+            fields = {
+                **content,
+                "highest_level": self.levels[content["highest_level"]],
+                "meanwhile_level": self.levels[content["meanwhile_level"]],
+                "rules": resolve(content["rules"], self.page_ids),
+            }
+            page = self.publish_new(parent, DecisionAidPage(**fields))
         return page
 
     def method_shells(self, parent):
