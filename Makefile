@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
+# The non-browser tests run in parallel, one worker per core (pytest-xdist).
+TEST_WORKERS ?= auto
 # The address the site is served under locally, for the sitemap, feeds and share links;
 # in public, set SITE_URL (e.g. https://engage.example.org).
 export SITE_URL ?= http://127.0.0.1:$(PORT)
@@ -14,7 +16,7 @@ DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=site_project.settings.production \
 	SECRET_KEY=deploy-check-only-4f9c2b7e1a6d8e3f5c0b9a7d2e4f6a8c1b3d5e7f9a0c2e4 \
 	ALLOWED_HOSTS=example.org DATABASE_URL=sqlite:///:memory:
 
-.PHONY: run serve test bench bench-wordpress install install-test prepare clean backup restore
+.PHONY: run serve test mutation bench bench-wordpress install install-test prepare clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,7 +64,14 @@ test: install-test | var
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
 	$(DEPLOY_CHECK_ENV) $(MANAGE) check --deploy --fail-level WARNING
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser and not server"
+	$(BIN)/pytest -m "browser or server"
+
+# Mutation testing (mutmut) of the app code with the non-browser tests; not part of CI.
+# Incremental: a second run retests only what changed. Report: var/mutation/report.md.
+# `make mutation ONLY='engagement.*'` limits it to mutants whose names match.
+mutation: install-test | var
+	$(BIN)/python tools/mutation.py $(ONLY)
 
 # Requests per second (cached and uncached, beside a bare WSGI hello), queries, render
 # times and page sizes, on this machine: see bench/run.py. Uses wrk when installed.

@@ -1,4 +1,7 @@
 import datetime
+import os
+import shutil
+import tempfile
 
 import pytest
 
@@ -90,3 +93,24 @@ def page_cache(settings):
 def pytest_collection_modifyitems(config, items):
     """Run browser tests last: they commit demo content to the test database."""
     items.sort(key=lambda item: "tests/browser/" in item.nodeid)
+
+
+if os.environ.get("MUTATION_TEMPLATE_DB"):
+    # `make mutation` runs pytest once per mutant; migrating a fresh test database each
+    # time would cost more than the tests. Each run gets its own copy of a database that
+    # tools/mutation.py migrated once, so parallel runs never share a file.
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_db_blocker):
+        from django.db import connections
+
+        handle, copy = tempfile.mkstemp(prefix="mutation-", suffix=".sqlite3")
+        os.close(handle)
+        shutil.copyfile(os.environ["MUTATION_TEMPLATE_DB"], copy)
+        with django_db_blocker.unblock():
+            for connection in connections.all():
+                connection.close()
+            connections["default"].settings_dict["NAME"] = copy
+        yield
+        with django_db_blocker.unblock():
+            connections["default"].close()
+        os.unlink(copy)

@@ -1,6 +1,8 @@
 """Settings for the test suite: the dev database engine choice (DATABASE_URL or
 SQLite), fast hashing, no debug."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import CACHES, DATABASES, PAGE_CACHE_ALIAS, REDIS_URL, VAR_DIR
 
@@ -23,8 +25,10 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 PAGE_CACHE = False
 FRONTEND_CACHE_REPURGE_SECONDS = 0
 if REDIS_URL:
+    # pytest-xdist workers share the Redis server, so each gets its own key prefix.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     for alias in CACHES:
-        CACHES[alias]["KEY_PREFIX"] = f"test-{alias}"
+        CACHES[alias]["KEY_PREFIX"] = f"test-{worker}-{alias}"
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
