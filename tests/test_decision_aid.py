@@ -4,6 +4,7 @@ contradict each other refused on save (in code and in the admin), junk in the ad
 escaping, drafts and private principles never linked, bounded queries, the page cache,
 search and the sitemap, and where the page may live."""
 
+import json
 import re
 from html import unescape
 from urllib.parse import parse_qsl, urlsplit
@@ -619,6 +620,39 @@ def test_the_admin_saves_sound_rules(admin_client, sections, client):
     assert response.status_code == 302, re.findall(r"error-message.*", response.content.decode())
     page.refresh_from_db()
     assert [r.value["verdict"] for r in page.rules] == ["involve"]
+
+
+@pytest.mark.django_db
+def test_an_editor_previews_then_creates_the_page_in_the_admin(admin_client, sections):
+    lv = builders.levels()
+    unsaved = DecisionAidPage(
+        title="Before you engage",
+        slug="",
+        summary="Questions first.",
+        intro="<p>Answer a few questions.</p>",
+        explainer="<p>How the rules work.</p>",
+        highest_level=lv["collaborate"],
+        meanwhile_level=lv["inform"],
+    )
+    data = admin_form(unsaved, [({"open": "nothing"}, NOT_YET, "Say what was decided.")])
+    args = ["engagement", "decisionaidpage", sections["hub"].pk]
+    # Preview before the first save, with no slug yet: Wagtail's checks panel and the
+    # preview both render the page from the form alone.
+    preview = reverse("wagtailadmin_pages:preview_on_add", args=args)
+    assert json.loads(admin_client.post(preview, data).content) == {
+        "is_valid": True,
+        "is_available": True,
+    }
+    assert "Before you engage" in admin_client.get(preview).content.decode()
+
+    data["slug"] = "before-you-engage"
+    response = admin_client.post(reverse("wagtailadmin_pages:add", args=args), data)
+    assert response.status_code == 302, re.findall(r"error-message.*", response.content.decode())
+    page = DecisionAidPage.objects.get()
+    assert (page.live, page.slug) == (True, "before-you-engage")
+    assert [r.value["verdict"] for r in page.rules] == [NOT_YET]
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert edit.status_code == 200
 
 
 @pytest.mark.django_db
