@@ -15,6 +15,13 @@ from tests import builders
 TOPIC_URLS = AdminURLHelper(Topic)
 LEVEL_URLS = AdminURLHelper(EngagementLevel)
 
+# The editor reads these whole: a test that matched only part of one would pass with a
+# garbled message.
+OWN_PARENT = "A topic cannot be its own parent."
+LOOP = "That would make a loop: the parent is a sub-topic of this one."
+TOO_DEEP = "Topics go two levels deep at most: choose a broad topic as the parent."
+HAS_SUB_TOPICS = "This topic has sub-topics of its own, so it cannot become a sub-topic."
+
 
 def list_rows(response):
     """The modeladmin result table as {name: {column: text}}."""
@@ -126,11 +133,10 @@ class TestTopicCreateAndEdit(TaxonomyAdminTestCase):
         }
         return self.client.post(TOPIC_URLS.get_action_url("edit", topic.pk), data)
 
-    def assert_parent_error(self, response, fragment):
+    def assert_parent_error(self, response, message):
         self.assertEqual(response.status_code, 200, "the form is shown again")
         errors = response.context["form"].errors
-        self.assertIn("parent", errors)
-        self.assertIn(fragment, " ".join(errors["parent"]))
+        self.assertEqual(errors.get("parent"), [message])
 
     def test_create_form_renders(self):
         response = self.client.get(TOPIC_URLS.get_action_url("create"))
@@ -161,7 +167,7 @@ class TestTopicCreateAndEdit(TaxonomyAdminTestCase):
 
     def test_a_topic_cannot_be_its_own_parent(self):
         response = self.post_edit(self.housing, parent=self.housing.pk)
-        self.assert_parent_error(response, "cannot be its own parent")
+        self.assert_parent_error(response, OWN_PARENT)
         self.housing.refresh_from_db()
         self.assertIsNone(self.housing.parent_id)
 
@@ -169,22 +175,22 @@ class TestTopicCreateAndEdit(TaxonomyAdminTestCase):
         response = self.post_create(
             name="Talking therapies", slug="talking-therapies", parent=self.mental_health.pk
         )
-        self.assert_parent_error(response, "two levels deep at most")
+        self.assert_parent_error(response, TOO_DEEP)
         self.assertFalse(Topic.objects.filter(slug="talking-therapies").exists())
 
     def test_no_third_level_when_moving_an_existing_topic(self):
         response = self.post_edit(self.housing, parent=self.mental_health.pk)
-        self.assert_parent_error(response, "two levels deep at most")
+        self.assert_parent_error(response, TOO_DEEP)
 
     def test_a_topic_with_sub_topics_cannot_become_a_sub_topic(self):
         response = self.post_edit(self.health, parent=self.housing.pk)
-        self.assert_parent_error(response, "has sub-topics of its own")
+        self.assert_parent_error(response, HAS_SUB_TOPICS)
         self.health.refresh_from_db()
         self.assertIsNone(self.health.parent_id)
 
     def test_a_cycle_is_rejected(self):
         response = self.post_edit(self.health, parent=self.mental_health.pk)
-        self.assert_parent_error(response, "loop")
+        self.assert_parent_error(response, LOOP)
         self.health.refresh_from_db()
         self.assertIsNone(self.health.parent_id)
 
@@ -198,27 +204,34 @@ class TestTopicFullClean(TestCase):
         cls.mental_health = builders.topic("Mental health", parent=cls.health)
         cls.housing = builders.topic("Housing")
 
-    def assert_invalid_parent(self, topic, fragment):
+    def assert_invalid_parent(self, topic, message):
         with self.assertRaises(ValidationError) as caught:
             topic.full_clean()
-        self.assertIn("parent", caught.exception.message_dict)
-        self.assertIn(fragment, " ".join(caught.exception.message_dict["parent"]))
+        self.assertEqual(caught.exception.message_dict.get("parent"), [message])
 
     def test_own_parent(self):
         self.housing.parent = self.housing
-        self.assert_invalid_parent(self.housing, "cannot be its own parent")
+        self.assert_invalid_parent(self.housing, OWN_PARENT)
 
     def test_third_level(self):
         topic = Topic(name="Talking therapies", slug="talking-therapies", parent=self.mental_health)
-        self.assert_invalid_parent(topic, "two levels deep at most")
+        self.assert_invalid_parent(topic, TOO_DEEP)
 
     def test_topic_with_children_cannot_become_a_sub_topic(self):
         self.health.parent = self.housing
-        self.assert_invalid_parent(self.health, "has sub-topics of its own")
+        self.assert_invalid_parent(self.health, HAS_SUB_TOPICS)
 
     def test_cycle(self):
         self.health.parent = self.mental_health
-        self.assert_invalid_parent(self.health, "loop")
+        self.assert_invalid_parent(self.health, LOOP)
+
+    def test_a_sub_topic_is_named_with_its_parent_in_choosers_and_lists(self):
+        self.assertEqual(str(self.mental_health), "Mental health (Health)")
+        self.assertEqual(str(self.housing), "Housing")
+
+    def test_a_topic_gathers_its_own_pages_and_its_sub_topics(self):
+        self.assertEqual(self.health.family_ids(), [self.health.pk, self.mental_health.pk])
+        self.assertEqual(self.housing.family_ids(), [self.housing.pk])
 
     def test_valid_moves_pass(self):
         Topic(name="Buses", slug="buses", parent=self.housing).full_clean()
