@@ -83,6 +83,17 @@ def site(sections):
 
 
 @pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run a change as if its transaction committed: invalidation waits for the commit."""
+
+    def run(change, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
 def page_cache(settings):
     """The page cache on, and empty (a new site generation, as after a deploy)."""
     settings.PAGE_CACHE = True

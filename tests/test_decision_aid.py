@@ -780,15 +780,6 @@ def test_queries_stay_the_same_with_ten_times_the_rules_and_principles(client, s
 # -- the page cache --------------------------------------------------------------------------
 
 
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    def run(change, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return change(*args, **kwargs)
-
-    return run
-
-
 def is_hit(client, url):
     return client.get(url).get("X-Cache") == "hit"
 

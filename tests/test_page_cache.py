@@ -28,17 +28,6 @@ from site_project.core.models import Person, SiteSettings
 from tests import builders
 
 
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run a change as if its transaction committed: invalidation waits for the commit."""
-
-    def run(change, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return change(*args, **kwargs)
-
-    return run
-
-
 def get(client, url, **headers):
     response = client.get(url, **headers)
     assert response.status_code in (200, 404), (url, response.status_code)

@@ -595,15 +595,6 @@ def test_the_plan_takes_the_same_number_of_queries_at_two_content_sizes(client, 
     assert max(small) <= 15
 
 
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    def run(change, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return change(*args, **kwargs)
-
-    return run
-
-
 @pytest.mark.django_db
 def test_plans_are_cached_and_publishing_a_guide_or_principle_refreshes_them(
     client, plan_site, page_cache, commit
