@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -22,7 +22,12 @@ from site_project.blocks.streams import MethodStreamBlock, PrincipleStreamBlock
 from site_project.core.api_fields import FactField, FrameworkField, TermsField
 from site_project.core.backlinks import live_pages_referring_to
 from site_project.core.forms import SiteModelForm
-from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
+from site_project.core.models import (
+    BasePage,
+    CardQuerySet,
+    ListingCardPreviewMixin,
+    editor_tabs,
+)
 from site_project.core.pagination import first_and_total, paginate
 from site_project.core.visibility import visible, visible_links, visible_page_ids
 from site_project.taxonomy.models import EngagementLevel
@@ -233,6 +238,19 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPage, 
     card_template = "components/method_card.html"
     discussed_as = "method"
     serve_select_related = ("promote_image", "family", "min_level", "max_level")
+    objects = PageManager.from_queryset(CardQuerySet)()
+    # What components/method_card.html reads, with level_range.html and
+    # people_range.html (see CardQuerySet).
+    card_fields = (
+        "summary",
+        "participants_min",
+        "participants_max",
+        "min_level__slug",
+        "min_level__name",
+        "max_level__slug",
+        "max_level__name",
+    )
+    card_select_related = ("min_level", "max_level")
 
     summary = models.CharField(
         max_length=280, help_text="One or two sentences for listings and search (280 characters)."
@@ -638,6 +656,10 @@ class PrinciplePage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPag
     card_template = "components/principle_card.html"
     discussed_as = "principle"
     serve_select_related = ("promote_image", "framework")
+    objects = PageManager.from_queryset(CardQuerySet)()
+    # What components/principle_card.html reads (see CardQuerySet).
+    card_fields = ("statement", "framework__name")
+    card_select_related = ("framework",)
 
     statement = models.CharField(
         max_length=300, help_text="The principle in one sentence, in our own words."
