@@ -283,7 +283,9 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
             key = (self.date, self.pk)
             older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk))
             newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk))
-        pair = siblings.only("title", "url_path", "live", "date").filter(
+        # The two are picked among the siblings by the subqueries: the outer query
+        # needs no conditions of its own.
+        pair = EssayPage.objects.only("title", "url_path", "live", "date").filter(
             Q(pk=Subquery(older.order_by("-date", "-pk").values("pk")[:1]))
             | Q(pk=Subquery(newer.order_by("date", "pk").values("pk")[:1]))
         )
