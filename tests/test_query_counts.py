@@ -199,3 +199,30 @@ def test_every_demo_essay_method_and_principle_page_stays_within_the_ceiling(cli
 def test_the_view_restriction_table_is_read_once_per_page(client, full_site, kind):
     url = {"home": "/", "topic": "/topics/health-and-care/"}.get(kind) or full_site[kind].url
     assert count_queries(client, url, matching='FROM "wagtailcore_pageviewrestriction"') == 1
+
+
+@pytest.mark.django_db
+def test_no_page_fetches_a_field_its_lists_left_out(client, monkeypatch):
+    """Listings load only what their cards show (CardQuerySet.for_cards()); a template
+    that reads anything else would fetch it with a query per card. Django fetches a
+    deferred field through `refresh_from_db(fields=...)`: no page may call it."""
+    from django.db.models import Model
+
+    call_command("load_demo_content", verbosity=0)
+    fetched = []
+    original = Model.refresh_from_db
+
+    def refresh_from_db(self, using=None, fields=None, **kwargs):
+        fetched.append((type(self).__name__, tuple(fields or ())))
+        return original(self, using=using, fields=fields, **kwargs)
+
+    monkeypatch.setattr(Model, "refresh_from_db", refresh_from_db)
+    pages = [*EssayPage.objects.live(), *MethodPage.objects.live(), *PrinciplePage.objects.live()]
+    urls = [page.url for page in pages]
+    urls += [page.url + "essays/" for page in pages if not isinstance(page, EssayPage)]
+    finder = MethodPage.objects.live().first().get_parent().url
+    urls += ["/", "/essays/", "/topics/", finder, finder + "spectrum/", "/search/?q=engagement"]
+    urls += [f"/topics/{slug}/" for slug in ("communities", "health-and-care")]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    assert not fetched

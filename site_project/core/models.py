@@ -137,9 +137,21 @@ class Person(PreviewableMixin, RevisionMixin, index.Indexed, models.Model):
 
 
 # What every listing card reads from a page's own row: its title, its address (from
-# its place in the tree), whether it is live (rich-text links and the method card
-# block check it) and its type (`.specific`). A page type's `card_fields` add the rest.
-CARD_PAGE_FIELDS = ("title", "url_path", "live", "content_type")
+# its place in the tree), its place in the tree (privacy checks in Python), whether it
+# is live (rich-text links and the method card block check it) and its type
+# (`.specific`). A page type's `card_fields` add the rest.
+CARD_PAGE_FIELDS = ("title", "url_path", "path", "live", "content_type")
+
+
+def card_fields(model, via=None):
+    """(fields for `only()`, relations for `select_related()`) that load `model`'s
+    listing card, directly or through the foreign key `via` of another model (an inline
+    row that links to the page): see CardQuerySet."""
+    fields = (*CARD_PAGE_FIELDS, *model.card_fields)
+    related = tuple(model.card_select_related)
+    if via is None:
+        return fields, related
+    return tuple(f"{via}__{f}" for f in fields), (via, *(f"{via}__{r}" for r in related))
 
 
 class CardQuerySet(PageQuerySet):
@@ -152,11 +164,10 @@ class CardQuerySet(PageQuerySet):
     `card_select_related`; anything else read from such a card is fetched, one query a
     card, so card templates and these lists change together."""
 
-    def for_cards(self):
-        model = self.model
-        return self.select_related(*model.card_select_related).only(
-            *CARD_PAGE_FIELDS, *model.card_fields
-        )
+    def for_cards(self, *extra_fields):
+        """Only what the card shows, and `extra_fields` that the list shows beside it."""
+        fields, related = card_fields(self.model)
+        return self.select_related(*related).only(*fields, *extra_fields)
 
 
 class BasePage(Page):
