@@ -161,3 +161,20 @@ def test_pages_are_served_from_the_site_that_matches_the_host(client, sections, 
     assert "Only there" in text(client.get("/only-there/", HTTP_HOST="other.example"))
     assert client.get("/only-there/").status_code == 404
     assert client.get(sections["blog"].url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_page_request_reads_the_site_settings_with_the_site(client, sections):
+    from site_project.core.models import SiteSettings
+
+    # No settings saved yet: Wagtail makes the row on first use, as before.
+    SiteSettings.objects.all().delete()
+    assert client.get(sections["blog"].url).status_code == 200
+    settings = SiteSettings.objects.get()
+    settings.site_name = "Renamed"
+    settings.save()
+    client.get(sections["blog"].url)
+    with CaptureQueriesContext(connection) as queries:
+        html = text(client.get(sections["blog"].url))
+    assert "Renamed" in html
+    assert not [q for q in queries.captured_queries if 'FROM "core_sitesettings"' in q["sql"]]
