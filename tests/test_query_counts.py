@@ -204,9 +204,10 @@ def test_the_view_restriction_table_is_read_once_per_page(client, full_site, kin
 
 @pytest.mark.django_db
 def test_no_page_fetches_a_field_its_lists_left_out(client, monkeypatch):
-    """Listings load only what their cards show (CardQuerySet.for_cards()); a template
-    that reads anything else would fetch it with a query per card. Django fetches a
-    deferred field through `refresh_from_db(fields=...)`: no page may call it."""
+    """Listings load only what their cards show (CardQuerySet.for_cards()), and routing
+    only what the path, menu and breadcrumbs show (core/routing.py); a template that
+    reads anything else would fetch it with a query per page. Django fetches a deferred
+    field through `refresh_from_db(fields=...)`: no page may call it."""
     from django.db.models import Model
 
     call_command("load_demo_content", verbosity=0)
@@ -222,7 +223,8 @@ def test_no_page_fetches_a_field_its_lists_left_out(client, monkeypatch):
     urls = [page.url for page in pages]
     urls += [page.url + "essays/" for page in pages if not isinstance(page, EssayPage)]
     finder = MethodPage.objects.live().first().get_parent().url
-    urls += ["/", "/essays/", "/topics/", finder, finder + "spectrum/", "/search/?q=engagement"]
+    urls += ["/", "/essays/", "/essays/?page=2", "/about/", "/engagement/", "/topics/"]
+    urls += [finder, finder + "spectrum/", "/engagement/principles/", "/search/?q=engagement"]
     urls += [f"/topics/{slug}/" for slug in ("communities", "health-and-care")]
     for url in urls:
         assert client.get(url).status_code == 200, url
