@@ -20,8 +20,8 @@ from tests import builders
 
 SMALL, LARGE = 3, 30
 # Queries for an uncached essay, method or principle page, routing included (the site
-# and its settings, the root page, the path, the page, the view restrictions: five).
-PAGE_CEILING = 14
+# with its root page and settings, the path, the page, the view restrictions: four).
+PAGE_CEILING = 13
 
 
 def add_content(sections, count, topic, offset, images, shared):

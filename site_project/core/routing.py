@@ -104,15 +104,19 @@ def _routes_like_base_page(page_class):
 
 
 def _served(node, trail, request):
-    """The page to serve, as its specific type, remembering the ancestors found."""
+    """The page to serve, as its specific type and whole, remembering the ancestors found.
+
+    (The site's root page arrives as its type but without its own fields: see
+    core/sites.py.)"""
     page_class = node.specific_class
-    if isinstance(node, page_class):
+    if isinstance(node, page_class) and not node.get_deferred_fields():
         page = node
     else:
         page = page_class._default_manager.select_related(*page_class.serve_select_related).get(
             pk=node.pk
         )
-        page._cached_parent_obj = node._cached_parent_obj
+        if hasattr(node, "_cached_parent_obj"):
+            page._cached_parent_obj = node._cached_parent_obj
     page.served_ancestors = trail
     page.served_view_restrictions = _view_restrictions_for(page, trail, request)
     return page

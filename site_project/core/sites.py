@@ -1,21 +1,22 @@
-"""The Wagtail Site that answers a page request, found in a leaner query.
+"""The Wagtail Site that answers a page request, found in one plain query.
 
 Wagtail finds it with a query that ranks every candidate site in SQL (a CASE
-expression, and the root page joined in) and then loads the root page again as its
-own page type, to route from it. That query costs more to build than to run. For the
-requests Wagtail's page view answers, this middleware finds the same site from the
-same candidates (those with the request's hostname, and the default site) ranked in
-Python by Wagtail's own rules, with their site settings (which every page shows) in
-the same query, and loads the root page as its type straight away: two plain queries
-where there were three. Everything else (`Site.find_for_request` and
+expression, costlier to build than to run) and then loads the root page again as its
+own page type, to route from it; the site settings, which every page shows, take a
+third query. For the requests Wagtail's page view answers, this middleware finds the
+same site from the same candidates (those with the request's hostname, and the
+default site), ranked in Python by Wagtail's own rules, with its root page and its
+settings in the same query. The root page is handed to Wagtail as its own type
+without loading its own fields (`specific_deferred`): routing needs only its place in
+the tree, and when the root page itself is served, routing loads it whole
+(core/routing.py). Everything else (`Site.find_for_request` and
 `SiteSettings.for_request` anywhere, for any other view) is unchanged: Wagtail keeps
 the site and its settings on the request, and this only fills them in first."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.models.sites import (
     MATCH_DEFAULT,
     MATCH_HOSTNAME,
@@ -34,9 +35,6 @@ SETTINGS_RELATED = (
     SETTINGS_ACCESSOR,
     *(f"{SETTINGS_ACCESSOR}__{name}" for name in SiteSettings.select_related or ()),
 )
-
-# A page keeps its type for life, so the root page's type is looked up once per id.
-_root_page_types = {}
 
 
 def site_for_hostname(hostname, port, *select_related):
@@ -66,20 +64,6 @@ def _match(site, hostname, port):
     return MATCH_HOSTNAME
 
 
-def root_page_as_its_type(site):
-    """The site's root page as its own page type, or None if it cannot be found."""
-    page_id = site.root_page_id
-    model = _root_page_types.get(page_id)
-    if model is None:
-        type_id = Page.objects.filter(pk=page_id).values_list("content_type_id", flat=True)
-        type_id = type_id.first()
-        model = ContentType.objects.get_for_id(type_id).model_class() if type_id else None
-        if model is None:
-            return None
-        _root_page_types[page_id] = model
-    return model._default_manager.filter(pk=page_id).first()
-
-
 class SiteMiddleware:
     """Finds the site for requests that Wagtail's page view answers (see above)."""
 
@@ -93,13 +77,10 @@ class SiteMiddleware:
         if view_func not in PAGE_VIEWS or hasattr(request, "_wagtail_site"):
             return None
         hostname = split_domain_port(request._get_raw_host())[0]
-        site = site_for_hostname(hostname, request.get_port(), *SETTINGS_RELATED)
+        site = site_for_hostname(hostname, request.get_port(), "root_page", *SETTINGS_RELATED)
         if site is None:
             return None  # Wagtail looks again, and finds none either
-        root = root_page_as_its_type(site)
-        if root is None:
-            return None
-        site.root_page = root
+        site.root_page = site.root_page.specific_deferred
         request._wagtail_site = site
         site_settings = getattr(site, SETTINGS_ACCESSOR, None)
         if site_settings is not None:
