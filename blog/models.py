@@ -11,14 +11,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES, heading_anchor
 from site_project.blocks.streams import EssayStreamBlock
 from site_project.core.api_fields import DiscussedPagesField, PeopleField, TermsField
-from site_project.core.backlinks import pages_discussed
-from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
+from site_project.core.backlinks import lists_discussed
+from site_project.core.models import BasePage, CardQuerySet, ListingCardPreviewMixin, editor_tabs
 from site_project.core.pagination import paginate
 from site_project.core.visibility import visible
 from site_project.taxonomy.models import Topic, tagged_with
@@ -92,21 +91,21 @@ class BlogIndexPage(BasePage):
         return context
 
 
-class EssayQuerySet(PageQuerySet):
+class EssayQuerySet(CardQuerySet):
     def for_listing(self):
-        """What an essay card needs, in a fixed number of queries: the hero image with its
-        renditions, and not the body. Cards that show their topics (`show_topics`) add
-        `.prefetch_related("topics")`."""
-        return (
-            self.defer_streamfields()
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
-        )
+        """What an essay card needs, in a fixed number of queries: the card's fields
+        (`card_fields`), the hero image with its renditions. Cards that show their
+        topics (`show_topics`) add `.prefetch_related("topics")`."""
+        return self.for_cards().prefetch_related("hero_image__renditions")
 
 
 class EssayPage(ListingCardPreviewMixin, BasePage):
     card_template = "components/essay_card.html"
     serve_select_related = ("promote_image", "hero_image")
+    # What components/essay_card.html reads (see CardQuerySet); `display_date` falls
+    # back to the first publication.
+    card_fields = ("date", "first_published_at", "reading_minutes", "summary", "hero_image")
+    card_select_related = ("hero_image",)
     objects = PageManager.from_queryset(EssayQuerySet)()
     date = models.DateField(
         "publication date",
@@ -228,32 +227,32 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
         topics = list(self.topics.all())
         topic_ids = [t.pk for t in topics]
         previous_essay, next_essay = self.neighbours(siblings)
+        # Linked in the text (a link or a method card) or listed on the "Methods and
+        # principles" tab: one list either way, loaded as cards.
+        methods_discussed, principles_discussed = lists_discussed(
+            self,
+            [
+                (
+                    apps.get_model("engagement.MethodPage").objects.for_cards(),
+                    "method_links",
+                    "method",
+                ),
+                (
+                    apps.get_model("engagement.PrinciplePage").objects.for_cards(),
+                    "principle_links",
+                    "principle",
+                ),
+            ],
+            request,
+        )
         context.update(
             og_type="article",
             topics=topics,
             # A photo's one rendition comes from Wagtail's rendition cache; prefetching
             # every rendition of every photo would cost each essay a query.
             authors=[a.person for a in self.authors.select_related("person__photo")],
-            # Linked in the text (a link or a method card) or listed on the "Methods and
-            # principles" tab: one list either way.
-            methods_discussed=pages_discussed(
-                self,
-                apps.get_model("engagement.MethodPage")
-                .objects.select_related("min_level", "max_level")
-                .defer("body"),
-                "method_links",
-                "method",
-                request,
-            ),
-            principles_discussed=pages_discussed(
-                self,
-                apps.get_model("engagement.PrinciplePage")
-                .objects.select_related("framework")
-                .defer("body"),
-                "principle_links",
-                "principle",
-                request,
-            ),
+            methods_discussed=methods_discussed,
+            principles_discussed=principles_discussed,
             related=list(
                 siblings.for_listing()
                 .filter(topics__in=topic_ids)
@@ -284,7 +283,9 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
             key = (self.date, self.pk)
             older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk))
             newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk))
-        pair = siblings.defer_streamfields().filter(
+        # The two are picked among the siblings by the subqueries: the outer query
+        # needs no conditions of its own.
+        pair = EssayPage.objects.only("title", "url_path", "live", "date").filter(
             Q(pk=Subquery(older.order_by("-date", "-pk").values("pk")[:1]))
             | Q(pk=Subquery(newer.order_by("date", "pk").values("pk")[:1]))
         )

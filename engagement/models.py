@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -22,7 +22,13 @@ from site_project.blocks.streams import MethodStreamBlock, PrincipleStreamBlock
 from site_project.core.api_fields import FactField, FrameworkField, TermsField
 from site_project.core.backlinks import live_pages_referring_to
 from site_project.core.forms import SiteModelForm
-from site_project.core.models import BasePage, ListingCardPreviewMixin, editor_tabs
+from site_project.core.models import (
+    BasePage,
+    CardQuerySet,
+    ListingCardPreviewMixin,
+    card_fields,
+    editor_tabs,
+)
 from site_project.core.pagination import first_and_total, paginate
 from site_project.core.visibility import visible, visible_links, visible_page_ids
 from site_project.taxonomy.models import EngagementLevel
@@ -91,6 +97,15 @@ class EngagementIndexPage(RoutablePageMixin, BasePage):
         return calendar_response(self, request, self.plan_methods(request))
 
 
+class MethodQuerySet(CardQuerySet):
+    def for_spectrum(self):
+        """What the spectrum (engagement/components/spectrum.html) shows of each method:
+        its title, its address and its level range."""
+        return self.select_related("min_level", "max_level").only(
+            "title", "url_path", "path", "live", "content_type", "min_level", "max_level"
+        )
+
+
 class MethodIndexPage(RoutablePageMixin, BasePage):
     """The method finder: all method guides, filterable, plus compare and spectrum views."""
 
@@ -118,7 +133,7 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
         base_url = self.get_url(request)
         results = list(
             filters.apply(self.methods(request))
-            .defer_streamfields()
+            .for_cards("slug")
             .order_by("min_level__rank", "max_level__rank", "title")
         )
         context = {
@@ -174,7 +189,7 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
         context = {
             "levels": list(EngagementLevel.objects.all()),
             "methods": self.methods(request)
-            .defer_streamfields()
+            .for_spectrum()
             .order_by("min_level__rank", "max_level__rank", "title"),
             "page_title": "Methods on the engagement spectrum",
         }
@@ -233,6 +248,19 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPage, 
     card_template = "components/method_card.html"
     discussed_as = "method"
     serve_select_related = ("promote_image", "family", "min_level", "max_level")
+    objects = PageManager.from_queryset(MethodQuerySet)()
+    # What components/method_card.html reads, with level_range.html and
+    # people_range.html (see CardQuerySet).
+    card_fields = (
+        "summary",
+        "participants_min",
+        "participants_max",
+        "min_level__slug",
+        "min_level__name",
+        "max_level__slug",
+        "max_level__name",
+    )
+    card_select_related = ("min_level", "max_level")
 
     summary = models.CharField(
         max_length=280, help_text="One or two sentences for listings and search (280 characters)."
@@ -522,15 +550,16 @@ class MethodPage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPage, 
         context["levels"] = list(EngagementLevel.objects.all())
         context["purposes"] = list(self.purposes.all())
         context["topics"] = list(self.topics.all())
+        # Cards only, with each row's own link to this page (its related manager reads it).
+        fields, related = card_fields(MethodPage, via="method")
         context["related_links"] = visible_links(
-            self.related_method_links.select_related(
-                "method__min_level", "method__max_level"
-            ).defer("method__body"),
+            self.related_method_links.select_related(*related).only("page", "note", *fields),
             "method",
             request,
         )
+        fields, related = card_fields(PrinciplePage, via="principle")
         principle_links = visible_links(
-            self.principle_links.select_related("principle__framework").defer("principle__body"),
+            self.principle_links.select_related(*related).only("page", "effect", "note", *fields),
             "principle",
             request,
         )
@@ -638,6 +667,10 @@ class PrinciplePage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPag
     card_template = "components/principle_card.html"
     discussed_as = "principle"
     serve_select_related = ("promote_image", "framework")
+    objects = PageManager.from_queryset(CardQuerySet)()
+    # What components/principle_card.html reads (see CardQuerySet).
+    card_fields = ("statement", "framework__name")
+    card_select_related = ("framework",)
 
     statement = models.CharField(
         max_length=300, help_text="The principle in one sentence, in our own words."
@@ -687,10 +720,11 @@ class PrinciplePage(ListingCardPreviewMixin, DiscussedInEssaysMixin, ReviewedPag
         context = super().get_context(request, *args, **kwargs)
         # Method guides name the principles they support or risk; a principle that was
         # never saved (a preview) cannot be named yet.
+        fields, related = card_fields(MethodPage, via="page")
         links = (
             self.method_links.filter(page__in=visible_page_ids(request))
-            .select_related("page__min_level", "page__max_level")
-            .defer("page__body")
+            .select_related(*related)
+            .only("principle", "effect", "note", *fields)
             if self.pk
             else []
         )

@@ -11,7 +11,7 @@ from blog.models import BlogIndexPage, EssayPage
 from engagement.models import MethodIndexPage, MethodPage
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES
 from site_project.blocks.streams import StandardStreamBlock
-from site_project.core.models import BasePage, editor_tabs
+from site_project.core.models import BasePage, card_fields, editor_tabs
 from site_project.core.visibility import visible, visible_links
 from site_project.taxonomy.models import EngagementLevel, Topic, topic_groups
 
@@ -50,8 +50,11 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         essays = visible(EssayPage.objects.descendant_of(self), request).for_listing()
-        featured_links = self.featured_essays.select_related("essay__hero_image").prefetch_related(
-            "essay__hero_image__renditions"
+        fields, related = card_fields(EssayPage, via="essay")
+        featured_links = (
+            self.featured_essays.select_related(*related)
+            .only("page", *fields)
+            .prefetch_related("essay__hero_image__renditions")
         )
         featured = [link.essay for link in visible_links(featured_links, "essay", request)]
         featured_ids = [e.pk for e in featured]
@@ -67,9 +70,8 @@ class HomePage(BasePage):
             levels=list(EngagementLevel.objects.all()),
             spectrum_methods=list(
                 visible(MethodPage.objects.descendant_of(self), request)
-                .select_related("min_level", "max_level")
+                .for_spectrum()
                 .order_by("min_level__rank", "max_level__rank", "title")
-                .defer_streamfields()
             ),
             topic_groups=topic_groups(Topic.objects.all()),
         )

@@ -110,3 +110,80 @@ def test_finding_a_page_takes_the_same_queries_at_any_depth(client, sections):
         return len(ctx.captured_queries)
 
     assert fresh_route_queries(shallow) == fresh_route_queries(deep)
+
+
+# The site for a page request is found in a leaner query (site_project/core/sites.py),
+# and must be the one Wagtail would have found.
+
+
+@pytest.fixture
+def more_sites():
+    """Sites added by a test leave with its transaction; Wagtail's cached list of site
+    root paths (which makes page URLs absolute when there are several) must go too."""
+    from wagtail.models import Site
+
+    yield
+    Site.clear_site_root_paths_cache()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "others",
+    [
+        [],
+        [("example.org", 80, False)],
+        [("example.org", 80, False), ("example.org", 8080, False)],
+        [("localhost", 8080, False)],
+        [("localhost", 443, False), ("example.org", 443, False)],
+        [("other.org", 80, False), ("localhost", 8000, False)],
+    ],
+)
+def test_the_site_found_for_a_page_request_is_wagtails(sections, others, more_sites):
+    from wagtail.models import Site
+    from wagtail.models.sites import get_site_for_hostname
+
+    from site_project.core.sites import site_for_hostname
+
+    for hostname, port, is_default in others:
+        Site.objects.create(
+            hostname=hostname, port=port, root_page=sections["blog"], is_default_site=is_default
+        )
+    for hostname in ("localhost", "example.org", "other.org", "unknown.net"):
+        for port in (80, 443, 8000, 8080):
+            try:
+                expected = get_site_for_hostname(hostname, port)
+            except Site.DoesNotExist:
+                expected = None
+            assert site_for_hostname(hostname, port) == expected, (hostname, port)
+
+
+@pytest.mark.django_db
+def test_pages_are_served_from_the_site_that_matches_the_host(
+    client, sections, settings, more_sites
+):
+    from wagtail.models import Site
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "other.example"]
+    other_home = builders.add(builders.home(), StandardPage(title="Other site", slug="other"))
+    builders.add(other_home, StandardPage(title="Only there", slug="only-there"))
+    Site.objects.create(hostname="other.example", port=80, root_page=other_home)
+    assert "Only there" in text(client.get("/only-there/", HTTP_HOST="other.example"))
+    assert client.get("/only-there/").status_code == 404
+    assert client.get(sections["blog"].url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_page_request_reads_the_site_settings_with_the_site(client, sections):
+    from site_project.core.models import SiteSettings
+
+    # No settings saved yet: Wagtail makes the row on first use, as before.
+    SiteSettings.objects.all().delete()
+    assert client.get(sections["blog"].url).status_code == 200
+    settings = SiteSettings.objects.get()
+    settings.site_name = "Renamed"
+    settings.save()
+    client.get(sections["blog"].url)
+    with CaptureQueriesContext(connection) as queries:
+        html = text(client.get(sections["blog"].url))
+    assert "Renamed" in html
+    assert not [q for q in queries.captured_queries if 'FROM "core_sitesettings"' in q["sql"]]

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
+from site_project.core.linked_pages import remembered_page
+
 from .content import (
     GROUP_EVIDENCE,
     GROUP_METHOD,
@@ -237,14 +239,25 @@ class CostBreakdownBlock(blocks.StructBlock):
 class MethodChooserBlock(blocks.PageChooserBlock):
     """Chooses a method guide and loads its level range in the same query, so a body
     with several method cards costs one query for all of them (without their bodies,
-    which a card does not show)."""
+    which a card does not show).
+
+    While a page is served, methods it has loaded as cards already are reused (an
+    essay's "methods discussed" includes every live, public method its cards show;
+    see core/linked_pages.py): then only the others cost that query."""
 
     def __init__(self, **kwargs):
         super().__init__(page_type="engagement.MethodPage", **kwargs)
 
     def bulk_to_python(self, values):
-        methods = self.target_model.objects.select_related("min_level", "max_level")
-        pages = methods.defer_streamfields().in_bulk([value for value in values if value])
+        pages = {}
+        for value in values:
+            page = remembered_page(value) if value else None
+            if isinstance(page, self.target_model):
+                pages[value] = page
+        missing = [value for value in values if value and value not in pages]
+        if missing:
+            methods = self.target_model.objects.select_related("min_level", "max_level")
+            pages.update(methods.defer_streamfields().in_bulk(missing))
         return [pages.get(value) for value in values]
 
 

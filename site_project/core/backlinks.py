@@ -4,10 +4,11 @@ its reference index (rich text, page choosers in StreamField)."""
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, F, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import CharField, IntegerField, Q, Value
+from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 
+from .linked_pages import remember_pages
 from .visibility import visible
 
 
@@ -46,46 +47,103 @@ def pages_discussed(source, pages, relation, target_field, request=None, field="
     their order, then those its `field` links to (rich-text links, page choosers such
     as method cards) by title. Each page carries `discussed_note` ("" if none).
 
-    One query when `source` is served. In a preview, `source` is what the editor has
-    on screen and may never have been saved: its rows and links are read from it."""
-    reverse_relation = source._meta.get_field(relation)
-    target_id = reverse_relation.related_model._meta.get_field(target_field).attname
-    pages = visible(pages, request)
+    See `lists_discussed` for several such lists at once."""
+    return lists_discussed(source, [(pages, relation, target_field)], request, field)[0]
+
+
+def lists_discussed(source, lists, request=None, field="body"):
+    """`pages_discussed` for each (pages, relation, target_field) in `lists`, together.
+
+    When `source` is served: one query for the inline rows of every relation and the
+    links in `field` (from Wagtail's reference index), then one query per list that
+    has candidates, by primary key. The pages found are remembered for the rest of
+    the render (core/linked_pages.py), so pass querysets that load at least their
+    listing cards. In a preview, `source` is what the editor has on screen and may
+    never have been saved: its rows and links are read from it."""
     if source.pk is None or getattr(request, "is_preview", False):
-        rows = getattr(source, relation).all()
-        order = {getattr(row, target_id): (n, row.note) for n, row in enumerate(rows)}
-        references = source._meta.get_field(field).extract_references(getattr(source, field))
-        linked = {
-            int(object_id)
-            for to_model, object_id, *_ in references
-            if issubclass(to_model, Page) and str(object_id).isdigit()
-        }
-        found = list(pages.filter(pk__in={*order, *linked}))
-        for page in found:
-            page.discussed_order, page.discussed_note = order.get(page.pk, (None, ""))
-        return sorted(
-            found, key=lambda p: (p.discussed_order is None, p.discussed_order or 0, p.title)
+        return [_discussed_in_preview(source, *each, request, field) for each in lists]
+    rows = _discussed_rows(source, lists, field)
+    linked = [target for kind, target, _, _ in rows if kind is None]
+    results = []
+    for number, (pages, _, _) in enumerate(lists):
+        listed = {}  # target: (order, note) of its first row
+        for _, target, order, note in sorted(
+            (row for row in rows if row[0] == number), key=_row_order
+        ):
+            listed.setdefault(target, (order, note))
+        candidates = {*listed, *linked}
+        found = (
+            list(visible(pages, request).filter(pk__in=candidates).order_by("title"))
+            if candidates
+            else []
         )
-    own_rows = reverse_relation.related_model.objects.filter(
-        **{reverse_relation.field.name: source.pk}
-    )
-    row_for_page = own_rows.filter(**{target_id: OuterRef("pk")})
-    linked_ids = (
+        for page in found:
+            page.discussed_listed = page.pk in listed
+            page.discussed_order, page.discussed_note = listed.get(page.pk, (None, ""))
+        # Stable: pages with the same place keep the database's order by title.
+        found.sort(key=lambda p: (not p.discussed_listed, _nulls_last(p.discussed_order)))
+        remember_pages(found)
+        results.append(found)
+    return results
+
+
+def _discussed_rows(source, lists, field):
+    """(list number or None for a link in `field`, page id, sort order, note) for every
+    inline row of the lists' relations and every page `field` links to: one query."""
+    parts = []
+    for number, (_, relation, target_field) in enumerate(lists):
+        reverse_relation = source._meta.get_field(relation)
+        row_model = reverse_relation.related_model
+        target_id = row_model._meta.get_field(target_field).attname
+        parts.append(
+            row_model.objects.filter(**{reverse_relation.field.name: source.pk})
+            .order_by()
+            .values_list(
+                Value(number, output_field=IntegerField()),
+                target_id,
+                "sort_order",
+                "note",
+            )
+        )
+    parts.append(
         ReferenceIndex.objects.filter(
             content_type=ContentType.objects.get_for_model(source),
             object_id=str(source.pk),
             to_content_type=ContentType.objects.get_for_model(Page),
             model_path__startswith=field,
         )
-        .annotate(page_pk=Cast("to_object_id", IntegerField()))
-        .values("page_pk")
-    )
-    return list(
-        pages.filter(Q(pk__in=own_rows.values(target_id)) | Q(pk__in=linked_ids))
-        .annotate(
-            discussed_listed=Exists(row_for_page),
-            discussed_order=Subquery(row_for_page.values("sort_order")[:1]),
-            discussed_note=Coalesce(Subquery(row_for_page.values("note")[:1]), Value("")),
+        .order_by()
+        .values_list(
+            Value(-1, output_field=IntegerField()),
+            Cast("to_object_id", IntegerField()),
+            Value(None, output_field=IntegerField()),
+            Value("", output_field=CharField()),
         )
-        .order_by("-discussed_listed", F("discussed_order").asc(nulls_last=True), "title")
     )
+    rows = parts[0].union(*parts[1:], all=True)
+    return [(None if kind < 0 else kind, target, order, note) for kind, target, order, note in rows]
+
+
+def _row_order(row):
+    return _nulls_last(row[2])
+
+
+def _nulls_last(order):
+    return (order is None, order or 0)
+
+
+def _discussed_in_preview(source, pages, relation, target_field, request, field):
+    reverse_relation = source._meta.get_field(relation)
+    target_id = reverse_relation.related_model._meta.get_field(target_field).attname
+    rows = getattr(source, relation).all()
+    order = {getattr(row, target_id): (n, row.note) for n, row in enumerate(rows)}
+    references = source._meta.get_field(field).extract_references(getattr(source, field))
+    linked = {
+        int(object_id)
+        for to_model, object_id, *_ in references
+        if issubclass(to_model, Page) and str(object_id).isdigit()
+    }
+    found = list(visible(pages, request).filter(pk__in={*order, *linked}))
+    for page in found:
+        page.discussed_order, page.discussed_note = order.get(page.pk, (None, ""))
+    return sorted(found, key=lambda p: (p.discussed_order is None, p.discussed_order or 0, p.title))

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, PreviewableMixin, RevisionMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -135,6 +136,40 @@ class Person(PreviewableMixin, RevisionMixin, index.Indexed, models.Model):
         return "core/person_preview.html"
 
 
+# What every listing card reads from a page's own row: its title, its address (from
+# its place in the tree), its place in the tree (privacy checks in Python), whether it
+# is live (rich-text links and the method card block check it) and its type
+# (`.specific`). A page type's `card_fields` add the rest.
+CARD_PAGE_FIELDS = ("title", "url_path", "path", "live", "content_type")
+
+
+def card_fields(model, via=None):
+    """(fields for `only()`, relations for `select_related()`) that load `model`'s
+    listing card, directly or through the foreign key `via` of another model (an inline
+    row that links to the page): see CardQuerySet."""
+    fields = (*CARD_PAGE_FIELDS, *model.card_fields)
+    related = tuple(model.card_select_related)
+    if via is None:
+        return fields, related
+    return tuple(f"{via}__{f}" for f in fields), (via, *(f"{via}__{r}" for r in related))
+
+
+class CardQuerySet(PageQuerySet):
+    """Page querysets that load only what a listing card shows.
+
+    A page row is wide (Wagtail's thirty-odd columns and the page type's own), and on a
+    page that lists a dozen cards building and reading those columns costs more than
+    the query itself. A page type names what its card template reads in `card_fields`
+    (related fields included, e.g. "min_level__name") and the foreign keys to join in
+    `card_select_related`; anything else read from such a card is fetched, one query a
+    card, so card templates and these lists change together."""
+
+    def for_cards(self, *extra_fields):
+        """Only what the card shows, and `extra_fields` that the list shows beside it."""
+        fields, related = card_fields(self.model)
+        return self.select_related(*related).only(*fields, *extra_fields)
+
+
 class BasePage(Page):
     """Shared behaviour for every public page: sharing metadata and preview modes."""
 
@@ -158,6 +193,9 @@ class BasePage(Page):
 
     # Foreign keys the page's own templates show, loaded with the page when it is served.
     serve_select_related = ("promote_image",)
+    # What the page type's listing card reads, besides CARD_PAGE_FIELDS (see CardQuerySet).
+    card_fields = ()
+    card_select_related = ()
 
     class Meta:
         abstract = True
@@ -167,12 +205,13 @@ class BasePage(Page):
 
     def serve(self, request, *args, **kwargs):
         # Rendered here, while every page the body links to is loaded in one query
-        # (core/linked_pages.py), rather than a query per paragraph with links.
+        # (core/linked_pages.py), rather than a query per paragraph with links, and
+        # the pages the page's own lists loaded are there for its blocks to reuse.
         body = getattr(self, "body", None)
         linked = linked_page_ids(body.raw_data) if body is not None else set()
         with page_links_loaded(linked):
             response = super().serve(request, *args, **kwargs)
-            if linked and hasattr(response, "render"):
+            if hasattr(response, "render"):
                 response.render()
         return response
 

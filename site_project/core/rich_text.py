@@ -14,9 +14,16 @@ from .linked_pages import loaded_pages
 class TreePageLinkHandler(PageLinkHandler):
     @classmethod
     def get_many(cls, attrs_list):
-        ids = [str(attrs.get("id")) for attrs in attrs_list]
+        ids = [_as_id(attrs.get("id")) for attrs in attrs_list]
         pages = loaded_pages()
-        missing = [page_id for page_id in ids if page_id not in pages]
+        missing = [page_id for page_id in ids if page_id is not None and page_id not in pages]
         if missing:
-            pages = {**pages, **{str(p.pk): p for p in Page.objects.filter(pk__in=missing)}}
+            pages = {**pages, **{p.pk: p for p in Page.objects.filter(pk__in=missing)}}
         return [pages.get(page_id) for page_id in ids]
+
+
+def _as_id(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -22,6 +22,20 @@ from wagtail.url_routing import RouteResult
 from .navigation import menu_q, remember_menu
 from .visibility import view_restrictions
 
+# What routing, the breadcrumbs, the menu and the privacy check read of the pages along
+# the path and in the menu (the page served is loaded again, whole, as its own type).
+ROUTING_FIELDS = (
+    "path",
+    "depth",
+    "slug",
+    "title",
+    "url_path",
+    "live",
+    "show_in_menus",
+    "content_type",
+    "alias_of",
+)
+
 
 def route_path(start, request, path_components):
     """Route `path_components` below `start` (a specific page), as `Page.route` would."""
@@ -68,6 +82,7 @@ def _pages_on_path(start, path_components, request):
     pages = list(
         Page.objects.filter(path__startswith=start.path, depth__gt=start.depth)
         .filter(on_path | menu_q(start))
+        .only(*ROUTING_FIELDS)
         .order_by("path")
     )
     remember_menu(request, start, pages)
@@ -89,15 +104,19 @@ def _routes_like_base_page(page_class):
 
 
 def _served(node, trail, request):
-    """The page to serve, as its specific type, remembering the ancestors found."""
+    """The page to serve, as its specific type and whole, remembering the ancestors found.
+
+    (The site's root page arrives as its type but without its own fields: see
+    core/sites.py.)"""
     page_class = node.specific_class
-    if isinstance(node, page_class):
+    if isinstance(node, page_class) and not node.get_deferred_fields():
         page = node
     else:
         page = page_class._default_manager.select_related(*page_class.serve_select_related).get(
             pk=node.pk
         )
-        page._cached_parent_obj = node._cached_parent_obj
+        if hasattr(node, "_cached_parent_obj"):
+            page._cached_parent_obj = node._cached_parent_obj
     page.served_ancestors = trail
     page.served_view_restrictions = _view_restrictions_for(page, trail, request)
     return page

@@ -95,6 +95,8 @@ MIDDLEWARE = [
     # sign-ins (site_project/core/throttling.py); inside AxesMiddleware, so the attempt
     # that reaches the limit is answered with the same page.
     "site_project.core.throttling.PasswordFormThrottleMiddleware",
+    # Finds the Wagtail Site for page requests in a leaner query (core/sites.py).
+    "site_project.core.sites.SiteMiddleware",
 ]
 
 # Sign-in throttling (django-axes). Every failed sign-in is recorded in the database,

@@ -123,7 +123,19 @@ def gbp(value):
 
 @register.simple_tag(takes_context=True)
 def share_image(context, page=None):
-    """A 1200×630 rendition for social cards: the page's own image, else the site default."""
+    """A 1200×630 rendition for social cards: the page's own image, else the site default.
+
+    Kept on the page for the rest of the request: its sharing metadata and its JSON-LD
+    both ask."""
+    if not isinstance(page, Page):
+        return _share_image(context, page)
+    kept = getattr(page, "_share_image_rendition", False)
+    if kept is False:
+        kept = page._share_image_rendition = _share_image(context, page)
+    return kept
+
+
+def _share_image(context, page):
     image = None
     if page is not None:
         image = getattr(page, "promote_image", None) or getattr(page, "hero_image", None)
