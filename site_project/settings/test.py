@@ -2,6 +2,7 @@
 SQLite), fast hashing, no debug."""
 
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 from .base import CACHES, DATABASES, PAGE_CACHE_ALIAS, REDIS_URL, VAR_DIR
@@ -21,14 +22,22 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 # Tests that exercise the page cache turn it on themselves (the `page_cache` fixture);
 # everything else measures real renders. With REDIS_URL set (CI's PostgreSQL pass) the
-# caches are a real Redis server, under their own key prefixes.
+# caches are a real Redis server.
 PAGE_CACHE = False
 FRONTEND_CACHE_REPURGE_SECONDS = 0
 if REDIS_URL:
-    # pytest-xdist workers share the Redis server, so each gets its own key prefix.
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    # pytest-xdist workers share the Redis server, so each gets a database of its own:
+    # a key prefix is not enough, because clearing a cache (as `restore` does) empties
+    # the whole database, and would drop what another worker's test had just cached.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if worker.startswith("gw"):
+        base = urlsplit(REDIS_URL)
+        database = (int(base.path.strip("/") or 0) + 1 + int(worker[2:])) % 16
+        worker_url = urlunsplit(base._replace(path=f"/{database}"))
+        for alias in CACHES:
+            CACHES[alias]["LOCATION"] = worker_url
     for alias in CACHES:
-        CACHES[alias]["KEY_PREFIX"] = f"test-{worker}-{alias}"
+        CACHES[alias]["KEY_PREFIX"] = f"test-{alias}"
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
