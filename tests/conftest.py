@@ -32,9 +32,8 @@ def site(sections):
         cost_min=60000,
         cost_max=200000,
         min_weeks=12,
+        purposes=[deliberate],
     )
-    jury.purposes.set([deliberate])
-    builders.publish(jury)
     survey = builders.method(
         sections["finder"],
         "Survey",

@@ -257,10 +257,12 @@ def test_bulk_publish_refuses_a_guide_without_a_purpose_or_topic(
     client.force_login(django_user_model.objects.create_superuser("bulk", "b@example.org", "x"))
     unfiled = builders.method(sections["finder"], "Unfiled method", live=False)
     filed = builders.method(
-        sections["finder"], "Filed method", live=False, topics=[builders.topic("Place")]
+        sections["finder"],
+        "Filed method",
+        live=False,
+        topics=[builders.topic("Place")],
+        purposes=[builders.purpose("Gather views")],
     )
-    filed.purposes.set([builders.purpose("Gather views")])
-    filed.save_revision()
 
     url = "/admin/bulk/wagtailcore/page/publish/"
     response = client.post(f"{url}?id={unfiled.pk}", follow=True)

@@ -303,9 +303,9 @@ class TestPurposeAndFamilyLists(TaxonomyAdminTestCase):
         cls.mini_publics = MethodFamily.objects.create(name="Mini-publics", slug="mini-publics")
         MethodFamily.objects.create(name="Surveys", slug="surveys")
         for title in ("Citizens jury", "Citizens assembly"):
-            method = builders.method(cls.sections["finder"], title, family=cls.mini_publics)
-            method.purposes.set([cls.deliberate])
-            builders.publish(method)
+            builders.method(
+                cls.sections["finder"], title, family=cls.mini_publics, purposes=[cls.deliberate]
+            )
 
     def test_purpose_list_counts_methods(self):
         rows = list_rows(self.client.get(AdminURLHelper(Purpose).get_action_url("index")))
