@@ -153,11 +153,13 @@ STYLES = {
 }
 
 
-def render_jpeg(style, palette, seed, size=HERO_SIZE):
-    """The composition as JPEG bytes."""
+def render_jpeg(style, palette, seed, size=HERO_SIZE, scale=1):
+    """The composition as JPEG bytes, drawn at `size` and saved at `scale` times it."""
     rnd = random.Random(seed)
     picture = STYLES[style](size, PALETTES[palette], rnd)
     picture = picture.convert("RGB").filter(ImageFilter.SMOOTH)
+    if scale != 1:
+        picture = picture.resize(tuple(max(1, round(side * scale)) for side in size))
     buffer = io.BytesIO()
     picture.save(buffer, format="JPEG", quality=85, optimize=True)
     return buffer.getvalue()

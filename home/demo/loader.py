@@ -8,6 +8,7 @@ the loader twice creates nothing the second time and adds no revisions.
 import io
 from collections import Counter
 
+from django.conf import settings as django_settings
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.db import transaction
@@ -182,7 +183,10 @@ class DemoLoader:
         for key, (title, description, style, palette, seed, size) in IMAGES.items():
             image = existing.get(title)
             if image is None:
-                data = render_jpeg(style, palette, seed, size)
+                # DEMO_IMAGE_SCALE: 1 unless set. The test suite makes its images small,
+                # because encoding their AVIF renditions dominated its run time.
+                scale = getattr(django_settings, "DEMO_IMAGE_SCALE", 1)
+                data = render_jpeg(style, palette, seed, size, scale)
                 image = Image(title=title, description=description)
                 image.file = ImageFile(io.BytesIO(data), name=f"demo-{key}.jpg")
                 image._set_image_file_metadata()

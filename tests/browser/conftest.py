@@ -12,6 +12,7 @@ import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management import call_command
 from django.db import connections
+from django.test import override_settings
 from django.test.testcases import LiveServerThread
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made
@@ -74,7 +75,8 @@ def browser_database(django_db_setup, django_db_blocker):
 def demo_server(browser_database, django_db_blocker):
     """A threaded server over the test database, with the demo content loaded once."""
     with django_db_blocker.unblock():
-        call_command("load_demo_content", verbosity=0)
+        with override_settings(DEMO_IMAGE_SCALE=1):  # full size, as a reader sees them
+            call_command("load_demo_content", verbosity=0)
         overrides = {}
         connection = connections["default"]
         if connection.vendor == "sqlite" and connection.is_in_memory_db():
