@@ -181,7 +181,7 @@ def essay(
     return page
 
 
-def image(title="Test image", colour=(31, 95, 91), size=(640, 360)):
+def image(title="Test image", colour=(31, 95, 91), size=(320, 180)):
     """A real Wagtail image from a small generated JPEG."""
     buffer = io.BytesIO()
     PILImage.new("RGB", size, colour).save(buffer, "JPEG")
