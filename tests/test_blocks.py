@@ -169,7 +169,10 @@ def test_call_to_action_without_page_or_link_is_rejected():
     value = block.to_python({"title": "Next steps", "button_text": "Go"})
     with pytest.raises(blocks.StructBlockValidationError) as caught:
         block.clean(value)
-    assert "page" in caught.value.block_errors
+    # As JSON, as the editor shows it under the block's page field.
+    assert caught.value.as_json_data() == {
+        "blockErrors": {"page": {"messages": ["Choose a page or enter a link."]}}
+    }
 
 
 def test_call_to_action_with_a_link_is_accepted_and_links_there():
