@@ -219,6 +219,19 @@ def test_method_chooser_offers_only_method_guides(sections):
         chooser.clean(chooser.to_python(sections["blog"].pk))
 
 
+@pytest.mark.django_db
+def test_method_cards_load_only_their_methods_with_levels_in_one_query(sections):
+    shown = builders.method(sections["finder"], "World café", low="consult", high="involve")
+    builders.method(sections["finder"], "Citizens' jury")
+    chooser = MethodChooserBlock()
+    with CaptureQueriesContext(connection) as ctx:
+        cards = chooser.bulk_to_python([shown.pk, None])
+        assert cards == [shown, None]
+        assert (cards[0].min_level.name, cards[0].max_level.name) == ("Consult", "Involve")
+    assert len(ctx.captured_queries) == 1
+    assert f"IN ({shown.pk})" in ctx.captured_queries[0]["sql"], "not every method guide"
+
+
 # --- Call to action --------------------------------------------------------------------
 
 
