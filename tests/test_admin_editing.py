@@ -46,6 +46,7 @@ IN_MEMORY_STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 EMBED_URL = "https://www.youtube.com/watch?v=engagement-test"
+CTA_ERROR = "Choose a page or enter a link."
 EMBED_HTML = '<iframe title="mk-embed-frame" src="https://www.youtube.com/embed/x"></iframe>'
 
 
@@ -706,6 +707,18 @@ class TestValidation(AdminTestCase):
         self.assertCanCreate(
             self.sections["blog"], EssayPage, self.essay_data("Just fits", summary="x" * 300)
         )
+
+    def test_call_to_action_without_page_or_link_is_rejected_on_its_page_field(self):
+        data = self.essay_data("Nowhere to go")
+        cta = {"title": "Next", "text": "", "page": "", "url": "", "button_text": "Go"}
+        data.update(nested_form_data({"body": streamfield([("call_to_action", cta)])}))
+        response = self.post_add(self.sections["blog"], EssayPage, data)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            response.context["form"].errors["body"].as_data()[0].as_json_data(),
+            {"blockErrors": {0: {"blockErrors": {"page": {"messages": [CTA_ERROR]}}}}},
+        )
+        self.assertFalse(EssayPage.objects.filter(slug="nowhere-to-go").exists())
 
     def test_essay_needs_a_body(self):
         data = self.essay_data("Empty")

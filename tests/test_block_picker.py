@@ -152,6 +152,37 @@ def expected_with_static_value(block):
     return [block.render(block.get_preview_value())]
 
 
+@pytest.mark.parametrize(
+    "url, provider",
+    [
+        ("https://www.youtube.com/watch?v=x", "YouTube"),
+        ("https://youtu.be/x", "YouTube"),
+        ("https://vimeo.com/1", "Vimeo"),
+        ("https://player.vimeo.com/video/1", "Vimeo"),
+        ("https://open.spotify.com/episode/x", "Spotify"),
+        ("https://www.soundcloud.com/x", "SoundCloud"),
+        ("https://www.example.org/film", "example.org"),
+        ("https://media.example.org/film", "media.example.org"),
+        ("", "another site"),
+        (None, "another site"),
+    ],
+)
+def test_the_embed_placeholder_names_the_provider_from_the_link(url, provider):
+    assert content.embed_provider(url) == provider
+
+
+def test_the_embed_placeholder_shows_the_link_or_nothing():
+    block = content.EmbedWithCaptionBlock()
+    context = block.get_preview_context(block.get_preview_value())
+    assert (context["placeholder"], context["embed_provider"], context["embed_url"]) == (
+        "embed",
+        "YouTube",
+        "https://www.youtube.com/watch?v=community-engagement-example",
+    )
+    context = block.get_preview_context(block.to_python({"embed": "", "caption": ""}))
+    assert (context["embed_provider"], context["embed_url"]) == ("another site", "")
+
+
 @picker_params()
 def test_preview_renders_on_an_empty_site(editor_client, no_network, block):
     assert not get_image_model().objects.exists() and not MethodPage.objects.exists()
@@ -201,10 +232,16 @@ def test_image_preview_prefers_a_demo_illustration():
 @pytest.mark.django_db
 def test_image_preview_falls_back_to_the_oldest_image_then_to_nothing():
     block = content.ImageWithCaptionBlock()
-    assert block.get_preview_value()["image"] is None
+    value = block.get_preview_value()
+    assert (value["image"], value["caption"], value["credit"]) == (None, "", "")
     first = builders.image("First upload")
     builders.image("Second upload")
-    assert block.get_preview_value()["image"].pk == first.pk
+    value = block.get_preview_value()
+    assert (value["image"].pk, value["caption"], value["credit"]) == (
+        first.pk,
+        "First upload",
+        "From the image library",
+    )
 
 
 @pytest.mark.django_db
@@ -212,5 +249,19 @@ def test_method_card_preview_uses_only_a_published_method(sections):
     block = method.MethodCardBlock()
     builders.method(sections["finder"], "Draft method", live=False)
     assert block.get_preview_value()["method"] is None
-    live = builders.method(sections["finder"], "Live method")
-    assert block.get_preview_value()["method"] == live
+    live = builders.method(sections["finder"], "Live method", low="consult", high="involve")
+    value = block.get_preview_value()
+    assert value["method"] == live
+    assert value["note"] == "Worth a look when the decision involves hard trade-offs."
+
+
+@pytest.mark.django_db
+def test_method_card_preview_loads_the_method_and_its_levels_in_one_query(
+    sections, django_assert_num_queries
+):
+    builders.method(sections["finder"], "Live method", low="consult", high="involve")
+    block = method.MethodCardBlock()
+    # One for the view restrictions (public()), one for the method with both levels.
+    with django_assert_num_queries(2):
+        chosen = block.get_preview_value()["method"]
+        assert (chosen.min_level.name, chosen.max_level.name) == ("Consult", "Involve")

@@ -8,6 +8,7 @@ import json
 import math
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.template import Context, Template
 from django.template.loader import get_template
@@ -17,7 +18,9 @@ from wagtail.admin.icons import get_icons
 from wagtail.rich_text import expand_db_html
 
 from blog.reading import WORDS_PER_MINUTE, count_words, reading_minutes
-from site_project.blocks.content import CallToActionBlock, heading_anchor
+from engagement.models import MethodPage
+from site_project.blocks.content import CallToActionBlock, RichTextBlock, heading_anchor
+from site_project.blocks.method import MethodChooserBlock, text_list
 from site_project.blocks.streams import (
     EssayStreamBlock,
     MethodStreamBlock,
@@ -140,6 +143,14 @@ def test_heading_anchor_is_the_slug_plus_the_block_id_prefix():
     assert heading_anchor("Why it matters", None) == "why-it-matters"
 
 
+def test_a_long_heading_anchor_keeps_the_first_48_characters_of_the_slug():
+    text = "A very long heading that goes on and on, well past the limit of any anchor"
+    assert heading_anchor(text, HEADING_IDS[0]) == (
+        "a-very-long-heading-that-goes-on-and-on-well-pas-1a2b3c4d"
+    )
+    assert heading_anchor(text, None) == "a-very-long-heading-that-goes-on-and-on-well-pas"
+
+
 def test_include_block_renders_the_heading_with_its_anchor():
     value = EssayStreamBlock().to_python(heading_stream())
     html = Template(
@@ -161,6 +172,66 @@ def test_essay_contents_list_links_to_the_rendered_heading_anchors(client, secti
         assert f'<{level} id="{anchor}" class="block-heading">{text}</{level}>' in html
 
 
+# --- What editors may enter -------------------------------------------------------------
+
+
+def test_paragraphs_offer_emphasis_lists_and_links_only():
+    assert RichTextBlock().features == [
+        "bold",
+        "italic",
+        "link",
+        "document-link",
+        "ol",
+        "ul",
+        "superscript",
+    ]
+    assert RichTextBlock(features=["bold"]).features == ["bold"]
+
+
+def test_a_list_of_lines_needs_one_line_of_at_most_300_characters():
+    # Called here, not taken from a block: the blocks' lists are built at import.
+    named = text_list("Use it when", label="Use it when")
+    assert (named.label, named.child_block.label) == ("Use it when", "Use it when")
+    lines = text_list("Strength")
+    assert lines.child_block.label == "Strength"
+    assert list(lines.clean(lines.to_python(["x" * 300]))) == ["x" * 300]
+    with pytest.raises(blocks.list_block.ListBlockValidationError) as caught:
+        lines.clean(lines.to_python([]))
+    assert caught.value.as_json_data() == {"messages": ["The minimum number of items is 1"]}
+    with pytest.raises(blocks.list_block.ListBlockValidationError) as caught:
+        lines.clean(lines.to_python(["x" * 301]))
+    assert caught.value.as_json_data() == {
+        "blockErrors": {
+            0: {"messages": ["Ensure this value has at most 300 characters (it has 301)."]}
+        }
+    }
+
+
+@pytest.mark.django_db
+def test_method_chooser_offers_only_method_guides(sections):
+    chooser = MethodChooserBlock()
+    assert chooser.target_model is MethodPage
+    assert chooser.required is True
+    assert MethodChooserBlock(required=False).required is False
+    guide = builders.method(sections["finder"], "World café")
+    assert chooser.clean(chooser.to_python(guide.pk)) == guide
+    with pytest.raises(ValidationError):
+        chooser.clean(chooser.to_python(sections["blog"].pk))
+
+
+@pytest.mark.django_db
+def test_method_cards_load_only_their_methods_with_levels_in_one_query(sections):
+    shown = builders.method(sections["finder"], "World café", low="consult", high="involve")
+    builders.method(sections["finder"], "Citizens' jury")
+    chooser = MethodChooserBlock()
+    with CaptureQueriesContext(connection) as ctx:
+        cards = chooser.bulk_to_python([shown.pk, None])
+        assert cards == [shown, None]
+        assert (cards[0].min_level.name, cards[0].max_level.name) == ("Consult", "Involve")
+    assert len(ctx.captured_queries) == 1
+    assert f"IN ({shown.pk})" in ctx.captured_queries[0]["sql"], "not every method guide"
+
+
 # --- Call to action --------------------------------------------------------------------
 
 
@@ -169,7 +240,10 @@ def test_call_to_action_without_page_or_link_is_rejected():
     value = block.to_python({"title": "Next steps", "button_text": "Go"})
     with pytest.raises(blocks.StructBlockValidationError) as caught:
         block.clean(value)
-    assert "page" in caught.value.block_errors
+    # As JSON, as the editor shows it under the block's page field.
+    assert caught.value.as_json_data() == {
+        "blockErrors": {"page": {"messages": ["Choose a page or enter a link."]}}
+    }
 
 
 def test_call_to_action_with_a_link_is_accepted_and_links_there():

@@ -20,7 +20,7 @@ from engagement import ics
 from engagement.models import MethodPage, MethodPrincipleLink
 from engagement.plan import weeks_to_days
 from home.affected import affected_paths
-from site_project.blocks.method import CostLineBlock, StepBlock
+from site_project.blocks.method import CostLineBlock, StepBlock, weeks_block
 from tests import builders
 from tests.test_security_headers import assert_nothing_inline, assert_strict_public_policy
 
@@ -662,11 +662,34 @@ def test_a_steps_longest_time_cannot_be_below_its_shortest():
     value = block.to_python(step("Recruit", 6, 4))
     with pytest.raises(ValidationError) as error:
         block.clean(value)
-    assert "max_weeks" in error.value.block_errors
+    assert error.value.as_json_data() == {
+        "blockErrors": {
+            "max_weeks": {"messages": ["The longest time cannot be shorter than the shortest."]}
+        }
+    }
     assert block.clean(block.to_python(step("Recruit", 4, 6)))["max_weeks"] == 6
     with pytest.raises(ValidationError):
         block.clean(block.to_python(step("Forever", 1, 105)))
     assert block.clean(block.to_python(step("Unknown", None, None)))["min_weeks"] is None
+
+
+def test_weeks_are_optional_from_0_to_104_in_tenths():
+    # Called here, not taken from StepBlock: the step's fields are built at import.
+    block = weeks_block("Shortest (weeks)", "The shortest realistic time.")
+    assert (block.label, block.field.help_text) == (
+        "Shortest (weeks)",
+        "The shortest realistic time.",
+    )
+    assert block.clean(None) is None
+    assert [block.clean(Decimal(w)) for w in ("0", "0.5", "104")] == [0, Decimal("0.5"), 104]
+    for weeks, message in [
+        ("-0.5", "Ensure this value is greater than or equal to 0."),
+        ("104.5", "Ensure this value is less than or equal to 104."),
+        ("1.25", "Ensure that there are no more than 1 decimal place."),
+    ]:
+        with pytest.raises(ValidationError) as error:
+            block.clean(Decimal(weeks))
+        assert error.value.messages == [message]
 
 
 def test_cost_lines_are_for_the_whole_process_unless_ticked_per_person():

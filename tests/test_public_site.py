@@ -331,6 +331,21 @@ def test_topic_list_shows_counts(client, site):
 
 
 @pytest.mark.django_db
+def test_topic_list_counts_each_topics_own_pages(client, site):
+    builders.topic("Arts")
+    builders.essay(site["blog"], "More on care", topics=[site["care"]])
+    body = text(client.get("/topics/"))
+    counts = re.findall(
+        r'>([^<>]+)</a>(?:</h2>)?\s*(?:<p>[^<]*</p>\s*)?<span class="counts">([^<]+)<', body
+    )
+    assert counts == [
+        ("Arts", "0 essays, 0 methods, 0 principles"),
+        ("Health and care", "2 essays, 1 method, 0 principles"),
+        ("Prevention", "1 essay, 1 method, 0 principles"),
+    ]
+
+
+@pytest.mark.django_db
 def test_topic_list_is_alphabetical_like_the_home_page(client, site):
     builders.topic("Arts")
     body = text(client.get("/topics/"))

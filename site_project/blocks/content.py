@@ -3,6 +3,7 @@
 import datetime
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from wagtail import blocks
@@ -323,7 +324,7 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": ["Choose a page or enter a link."]}
+                block_errors={"page": ValidationError("Choose a page or enter a link.")}
             )
         return value
 
