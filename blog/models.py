@@ -3,14 +3,14 @@
 from django import forms
 from django.apps import apps
 from django.db import models
-from django.db.models import Count, Q, Subquery
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from site_project.blocks.content import SIMPLE_TEXT_FEATURES, heading_anchor
@@ -19,7 +19,7 @@ from site_project.core.api_fields import DiscussedPagesField, PeopleField, Terms
 from site_project.core.backlinks import lists_discussed
 from site_project.core.models import BasePage, CardQuerySet, ListingCardPreviewMixin, editor_tabs
 from site_project.core.pagination import paginate
-from site_project.core.visibility import visible
+from site_project.core.visibility import restricted_paths, visible
 from site_project.taxonomy.models import Topic, tagged_with
 
 from .reading import reading_minutes
@@ -226,7 +226,7 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
         siblings = visible(EssayPage.objects.sibling_of(self, inclusive=False), request)
         topics = list(self.topics.all())
         topic_ids = [t.pk for t in topics]
-        previous_essay, next_essay = self.neighbours(siblings)
+        previous_essay, next_essay = self.neighbours(request)
         # Linked in the text (a link or a method card) or listed on the "Methods and
         # principles" tab: one list either way, loaded as cards.
         methods_discussed, principles_discussed = lists_discussed(
@@ -266,31 +266,54 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
         )
         return context
 
-    def neighbours(self, siblings):
-        """The older and the newer essay next to this one, in one query.
+    def neighbours(self, request=None):
+        """The older and the newer essay next to this one, among the essays a reader may
+        see, in one query: (previous, next), either None. Each has its title, address,
+        state and date loaded.
 
         Same order as the essays index (date, then id), so essays sharing a date still
-        chain together."""
+        chain together. Same essays as `visible(EssayPage.objects.sibling_of(self))`:
+        live, under the same parent, outside every private section.
+
+        Written in SQL because this is the costliest query to build on an uncached essay:
+        composed with the ORM (two ordered subqueries and their conditions) it took Django
+        about 2 ms per render, a tenth of the page, against 0.3 ms for this."""
         if not self.date:
             return None, None
         if self.pk is None:
             # Never saved (a preview): it will get the highest id, so comes after every
             # essay of the same date.
-            key = (self.date, float("inf"))
-            older = siblings.filter(date__lte=self.date)
-            newer = siblings.filter(date__gt=self.date)
+            older, newer = "e.date <= %s", "e.date > %s"
+            key, key_params = (self.date, float("inf")), [self.date]
         else:
-            key = (self.date, self.pk)
-            older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk))
-            newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk))
-        # The two are picked among the siblings by the subqueries: the outer query
-        # needs no conditions of its own.
-        pair = EssayPage.objects.only("title", "url_path", "live", "date").filter(
-            Q(pk=Subquery(older.order_by("-date", "-pk").values("pk")[:1]))
-            | Q(pk=Subquery(newer.order_by("date", "pk").values("pk")[:1]))
+            older = "(e.date < %s OR (e.date = %s AND e.page_ptr_id < %s))"
+            newer = "(e.date > %s OR (e.date = %s AND e.page_ptr_id > %s))"
+            key, key_params = (self.date, self.pk), [self.date, self.date, self.pk]
+        private = restricted_paths(request)
+        # Tree paths hold only digits and capital letters, so they need no LIKE escaping.
+        siblings = (
+            "SELECT e.page_ptr_id, p.title, p.url_path, p.live, e.date"
+            f" FROM {EssayPage._meta.db_table} e"
+            f" JOIN {Page._meta.db_table} p ON p.id = e.page_ptr_id"
+            " WHERE p.path LIKE %s AND p.depth = %s AND p.live"
+            + " AND p.path NOT LIKE %s"
+            * len(private)
         )
+        siblings_params = [
+            EssayPage._get_parent_path_from_path(self.path) + "%",
+            self.depth,
+            *(path + "%" for path in private),
+        ]
+        # Each side is a subquery so that it may have its own ORDER BY and LIMIT.
+        sql = (
+            f"SELECT * FROM ({siblings} AND {older} ORDER BY e.date DESC, e.page_ptr_id DESC"
+            " LIMIT 1) older"
+            f" UNION ALL SELECT * FROM ({siblings} AND {newer} ORDER BY e.date, e.page_ptr_id"
+            " LIMIT 1) newer"
+        )
+        params = [*siblings_params, *key_params, *siblings_params, *key_params]
         previous_essay = next_essay = None
-        for essay in pair:
+        for essay in EssayPage.objects.raw(sql, params):
             if (essay.date, essay.pk) < key:
                 previous_essay = essay
             else:

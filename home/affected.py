@@ -117,18 +117,7 @@ def _essay_neighbourhood(essay):
     siblings = visible(EssayPage.objects.sibling_of(essay, inclusive=False))
     topic_ids = [topic.pk for topic in essay.topics.all()]
     related = set(siblings.filter(topics__in=topic_ids).values_list("pk", flat=True))
-    if essay.date:
-        older = (
-            siblings.filter(Q(date__lt=essay.date) | Q(date=essay.date, pk__lt=essay.pk))
-            .order_by("-date", "-pk")
-            .values_list("pk", flat=True)[:1]
-        )
-        newer = (
-            siblings.filter(Q(date__gt=essay.date) | Q(date=essay.date, pk__gt=essay.pk))
-            .order_by("date", "pk")
-            .values_list("pk", flat=True)[:1]
-        )
-        related.update(older, newer)
+    related.update(neighbour.pk for neighbour in essay.neighbours() if neighbour)
     return _pages(related)
 
 

@@ -6,6 +6,7 @@ edited and previewed (including the "Listing card" preview mode); validation err
 land on the right field; and a link made in the admin shows up on the live site.
 People (a snippet with revisions and preview) and the site settings are editable too."""
 
+import datetime
 import json
 
 from django.conf import settings
@@ -642,6 +643,17 @@ class TestPreviewOfNewPages(AdminTestCase):
             with self.subTest(key):
                 html = self.preview_new(parent, model, without_relations({**data, "slug": ""}))
                 self.assertIn(data["title"], html)
+
+    def test_a_new_essay_preview_links_the_essays_either_side_of_its_date(self):
+        # A page never saved comes after every essay of its own date.
+        blog = self.sections["blog"]
+        builders.essay(blog, "Same day, already there", date=datetime.date(2025, 3, 1))
+        builders.essay(blog, "The day after", date=datetime.date(2025, 3, 2))
+        html = self.preview_new(blog, EssayPage, {**self.essay_data("New one"), "slug": ""})
+        links = html.split('class="prev-next"', 1)[1].split("</nav>", 1)[0]
+        older, newer = links.split("Newer essay")
+        self.assertIn("Same day, already there", older)
+        self.assertIn("The day after", newer)
 
     def test_a_new_essay_preview_lists_the_methods_it_links_to(self):
         data = {**self.essay_data("Linked only in the text"), "slug": ""}
