@@ -2,8 +2,8 @@
 
 from django import forms
 from django.apps import apps
-from django.db import models
-from django.db.models import Count, Q
+from django.db import connection, models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -223,7 +223,6 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        siblings = visible(EssayPage.objects.sibling_of(self, inclusive=False), request)
         topics = list(self.topics.all())
         topic_ids = [t.pk for t in topics]
         previous_essay, next_essay = self.neighbours(request)
@@ -253,14 +252,7 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
             authors=[a.person for a in self.authors.select_related("person__photo")],
             methods_discussed=methods_discussed,
             principles_discussed=principles_discussed,
-            related=list(
-                siblings.for_listing()
-                .filter(topics__in=topic_ids)
-                .annotate(shared=Count("topics"))
-                .order_by("-shared", "-date")[:3]
-            )
-            if topic_ids
-            else [],
+            related=self.related_essays(topic_ids, request),
             previous_essay=previous_essay,
             next_essay=next_essay,
         )
@@ -289,21 +281,8 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
             older = "(e.date < %s OR (e.date = %s AND e.page_ptr_id < %s))"
             newer = "(e.date > %s OR (e.date = %s AND e.page_ptr_id > %s))"
             key, key_params = (self.date, self.pk), [self.date, self.date, self.pk]
-        private = restricted_paths(request)
-        # Tree paths hold only digits and capital letters, so they need no LIKE escaping.
-        siblings = (
-            "SELECT e.page_ptr_id, p.title, p.url_path, p.live, e.date"
-            f" FROM {EssayPage._meta.db_table} e"
-            f" JOIN {Page._meta.db_table} p ON p.id = e.page_ptr_id"
-            " WHERE p.path LIKE %s AND p.depth = %s AND p.live"
-            + " AND p.path NOT LIKE %s"
-            * len(private)
-        )
-        siblings_params = [
-            EssayPage._get_parent_path_from_path(self.path) + "%",
-            self.depth,
-            *(path + "%" for path in private),
-        ]
+        siblings, siblings_params = self._siblings_sql(request)
+        siblings = "SELECT e.page_ptr_id, p.title, p.url_path, p.live, e.date" + siblings
         # Each side is a subquery so that it may have its own ORDER BY and LIMIT.
         sql = (
             f"SELECT * FROM ({siblings} AND {older} ORDER BY e.date DESC, e.page_ptr_id DESC"
@@ -319,6 +298,60 @@ class EssayPage(ListingCardPreviewMixin, BasePage):
             else:
                 next_essay = essay
         return previous_essay, next_essay
+
+    def related_essays(self, topic_ids, request=None, count=3):
+        """Up to `count` other essays a reader may see, sharing the most of `topic_ids`
+        (this essay's topics) with it, newest first among equals; loaded as cards.
+
+        The ranking is one query in SQL for the reason given in `neighbours`: the ORM
+        took about 1.5 ms to build it, joins and grouping included."""
+        if not topic_ids:
+            return []
+        topics = EssayPage.topics.through
+        siblings, params = self._siblings_sql(
+            request,
+            join=f" JOIN {topics._meta.db_table} t ON t.essaypage_id = e.page_ptr_id",
+        )
+        sql = (
+            f"SELECT e.page_ptr_id{siblings}"
+            f" AND t.topic_id IN ({', '.join(['%s'] * len(topic_ids))})"
+        )
+        params += topic_ids
+        if self.pk is not None:
+            sql += " AND e.page_ptr_id <> %s"
+            params.append(self.pk)
+        sql += (
+            " GROUP BY e.page_ptr_id, e.date"
+            " ORDER BY COUNT(*) DESC, e.date DESC, e.page_ptr_id DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, count])
+            ranked = [pk for (pk,) in cursor.fetchall()]
+        if not ranked:
+            return []
+        cards = EssayPage.objects.for_listing().in_bulk(ranked)
+        return [cards[pk] for pk in ranked]
+
+    def _siblings_sql(self, request=None, join=""):
+        """The FROM and WHERE of a query for the essays a reader may see under this
+        essay's parent (live, outside every private section), as
+        `visible(EssayPage.objects.sibling_of(self))` finds them, and its parameters.
+        The essay rows are `e`, their page rows `p`; `join` adds tables before WHERE."""
+        private = restricted_paths(request)
+        # Tree paths hold only digits and capital letters, so they need no LIKE escaping.
+        sql = (
+            f" FROM {EssayPage._meta.db_table} e"
+            f" JOIN {Page._meta.db_table} p ON p.id = e.page_ptr_id{join}"
+            " WHERE p.path LIKE %s AND p.depth = %s AND p.live"
+            + " AND p.path NOT LIKE %s"
+            * len(private)
+        )
+        params = [
+            EssayPage._get_parent_path_from_path(self.path) + "%",
+            self.depth,
+            *(path + "%" for path in private),
+        ]
+        return sql, params
 
 
 class EssayAuthor(Orderable):

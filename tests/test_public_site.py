@@ -198,6 +198,22 @@ def test_related_essays_are_ranked_by_shared_topics(client, site):
     assert both.title in related
 
 
+@pytest.mark.django_db
+def test_related_essays_are_the_newest_three_of_equal_rank_a_reader_may_see(client, site):
+    care = site["care"]
+    day = datetime.date(2030, 1, 1)
+    for n, title in enumerate(["Oldest", "Older", "Newer", "Newest"]):
+        builders.essay(site["blog"], title, topics=[care], date=day + datetime.timedelta(n))
+    later = day + datetime.timedelta(9)
+    builders.essay(site["blog"], "A draft", topics=[care], date=later, live=False)
+    private = builders.essay(site["blog"], "A private one", topics=[care], date=later)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    essay = builders.essay(site["blog"], "The essay read", topics=[care], date=later)
+    related = text(client.get(essay.url)).split('id="related-heading"')[1].split("</section>")[0]
+    titles = re.findall(r"<h3[^>]*>\s*<a[^>]*>([^<]+)</a>", related)
+    assert titles == ["Newest", "Newer", "Older"]
+
+
 # ---------- Method finder ----------
 
 
