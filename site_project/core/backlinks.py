@@ -4,7 +4,8 @@ its reference index (rich text, page choosers in StreamField)."""
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, IntegerField, Q, Value
+from django.db import connection
+from django.db.models import IntegerField, Q
 from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 
@@ -89,38 +90,36 @@ def lists_discussed(source, lists, request=None, field="body"):
 
 def _discussed_rows(source, lists, field):
     """(list number or None for a link in `field`, page id, sort order, note) for every
-    inline row of the lists' relations and every page `field` links to: one query."""
-    parts = []
+    inline row of the lists' relations and every page `field` links to: one query.
+
+    Written in SQL: composed with the ORM (a union of three querysets with literal
+    columns and a cast), this query took Django about 1 ms to build on every uncached
+    essay, against 0.2 ms for this one."""
+    parts, params = [], []
     for number, (_, relation, target_field) in enumerate(lists):
         reverse_relation = source._meta.get_field(relation)
-        row_model = reverse_relation.related_model
-        target_id = row_model._meta.get_field(target_field).attname
+        rows = reverse_relation.related_model._meta
         parts.append(
-            row_model.objects.filter(**{reverse_relation.field.name: source.pk})
-            .order_by()
-            .values_list(
-                Value(number, output_field=IntegerField()),
-                target_id,
-                "sort_order",
-                "note",
-            )
+            f"SELECT {int(number)} AS kind, {rows.get_field(target_field).column} AS target,"
+            f" sort_order, note FROM {rows.db_table}"
+            f" WHERE {reverse_relation.field.column} = %s"
         )
+        params.append(source.pk)
     parts.append(
-        ReferenceIndex.objects.filter(
-            content_type=ContentType.objects.get_for_model(source),
-            object_id=str(source.pk),
-            to_content_type=ContentType.objects.get_for_model(Page),
-            model_path__startswith=field,
-        )
-        .order_by()
-        .values_list(
-            Value(-1, output_field=IntegerField()),
-            Cast("to_object_id", IntegerField()),
-            Value(None, output_field=IntegerField()),
-            Value("", output_field=CharField()),
-        )
+        "SELECT -1, CAST(to_object_id AS integer), NULL, ''"
+        f" FROM {ReferenceIndex._meta.db_table}"
+        " WHERE content_type_id = %s AND object_id = %s AND to_content_type_id = %s"
+        " AND model_path LIKE %s ESCAPE '\\'"
     )
-    rows = parts[0].union(*parts[1:], all=True)
+    params += [
+        ContentType.objects.get_for_model(source).pk,
+        str(source.pk),
+        ContentType.objects.get_for_model(Page).pk,
+        connection.ops.prep_for_like_query(field) + "%",
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
     return [(None if kind < 0 else kind, target, order, note) for kind, target, order, note in rows]
 
 
