@@ -24,6 +24,8 @@ import pytest
 from django.apps import apps
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection, connections, transaction
@@ -261,6 +263,24 @@ def test_restore_into_an_empty_database_needs_no_force(full_site):
 
     assert "--force" not in output
     assert snapshot(media_root) == before
+
+
+def test_restore_starts_the_sites_caches_afresh_and_spares_other_keys_in_redis(committed):
+    site_cache, page_cache = caches["default"], caches[django_settings.PAGE_CACHE_ALIAS]
+    site_cache.set("from-before-the-restore", "stale")
+    page_cache.set("from-before-the-restore", "stale page")
+    shared = None
+    if isinstance(site_cache, RedisCache):  # CI's PostgreSQL pass: a real Redis server
+        shared = site_cache._cache.get_client(write=True)
+        shared.set("another-app:session", "keep me")
+
+    restore(committed, force=True)
+
+    assert site_cache.get("from-before-the-restore") is None
+    assert page_cache.get("from-before-the-restore") is None
+    if shared is not None:
+        assert shared.get("another-app:session") == b"keep me"
+        shared.delete("another-app:session")
 
 
 def test_damaged_archives_are_refused_without_touching_anything(full_site, tmp_path):

@@ -30,9 +30,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 PAGE_CACHE = False
 FRONTEND_CACHE_REPURGE_SECONDS = 0
 if REDIS_URL:
-    # pytest-xdist workers share the Redis server, so each gets a database of its own:
-    # a key prefix is not enough, because clearing a cache (as `restore` does) empties
-    # the whole database, and would drop what another worker's test had just cached.
+    # pytest-xdist workers share the Redis server, so each gets a database of its own
+    # as well as its own key prefixes: one worker's test emptying or inspecting the
+    # caches then never touches what another worker's test has just cached.
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
     if worker.startswith("gw"):
         base = urlsplit(REDIS_URL)

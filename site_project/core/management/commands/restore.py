@@ -12,12 +12,12 @@ import shutil
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
 from site_project.core import backup
+from site_project.core.caches import clear_site_caches
 from site_project.core.content import describe, plural
 
 
@@ -124,8 +124,7 @@ class Command(BaseCommand):
             out("The backup is older than this code: running migrate…")
             call_command("migrate", interactive=False, verbosity=0)
 
-        for alias in caches:
-            caches[alias].clear()
+        clear_site_caches()
         call_command("clear_page_cache", verbosity=0)
         out("Caches cleared (restart the app servers to drop their in-memory caches).")
         held = describe(backup.database_summary(connection)) or "no content"
