@@ -2,6 +2,7 @@
 keeps the methods on one side of its boundary and drops those just past it, odd input is
 ignored and reported, and the chips, links and suggestions name exactly what is applied."""
 
+import re
 from urllib.parse import urlencode
 
 import pytest
@@ -328,3 +329,62 @@ def test_a_removal_that_brings_nothing_back_is_not_suggested(sections):
     ]
     alone = Filters(query(purpose="talk"))
     assert alone.relaxations(finder.methods(), "/m/") == [("Purpose: Talk", 2, "/m/")]
+
+
+# ---------- The bands and the form ----------
+
+
+def test_every_group_size_falls_in_exactly_one_band(sections):
+    finder = sections["finder"]
+    for size in (1, 15, 16, 50, 51, 250, 251, 1000, 1001, 5000):
+        builders.method(finder, f"Exactly {size:04}", participants_min=size, participants_max=size)
+    assert [band.slug for band in BANDS] == [
+        "up-to-15",
+        "16-50",
+        "51-250",
+        "251-1000",
+        "over-1000",
+    ]
+    assert found(finder, people="up-to-15") == ["Exactly 0001", "Exactly 0015"]
+    assert found(finder, people="16-50") == ["Exactly 0016", "Exactly 0050"]
+    assert found(finder, people="51-250") == ["Exactly 0051", "Exactly 0250"]
+    assert found(finder, people="251-1000") == ["Exactly 0251", "Exactly 1000"]
+    assert found(finder, people="over-1000") == ["Exactly 1001", "Exactly 5000"]
+
+
+def select_options(body, name):
+    """(value, " selected" or "", label) for each option of the form's select called `name`."""
+    select = re.search(rf'<select id="f-{name}" name="{name}"[^>]*>(.*?)</select>', body, re.S)
+    return re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select.group(1))
+
+
+def test_the_form_lists_sizes_budgets_and_times_and_marks_the_chosen_ones(client, sections):
+    builders.levels()
+    body = client.get(
+        sections["finder"].url, {"people": "51-250", "budget": "100000", "weeks": "26"}
+    ).content.decode()
+    assert select_options(body, "people") == [
+        ("", "", "Any number"),
+        ("up-to-15", "", "Up to 15 people"),
+        ("16-50", "", "16 to 50 people"),
+        ("51-250", " selected", "51 to 250 people"),
+        ("251-1000", "", "251 to 1,000 people"),
+        ("over-1000", "", "More than 1,000 people"),
+    ]
+    assert select_options(body, "budget") == [
+        ("", "", "Any budget"),
+        ("1000", "", "Up to £1,000"),
+        ("5000", "", "Up to £5,000"),
+        ("20000", "", "Up to £20,000"),
+        ("100000", " selected", "Up to £100,000"),
+        ("250000", "", "Up to £250,000"),
+        ("1000000", "", "Up to £1 million"),
+    ]
+    assert select_options(body, "weeks") == [
+        ("", "", "Any time"),
+        ("2", "", "2 weeks or less"),
+        ("6", "", "Up to 6 weeks"),
+        ("12", "", "Up to 3 months"),
+        ("26", " selected", "Up to 6 months"),
+        ("52", "", "Up to a year"),
+    ]
