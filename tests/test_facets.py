@@ -87,8 +87,14 @@ class TestFacetsNeededToPublish(AdminTestCase):
         response = self.client.post(add_url(MethodPage, self.sections["finder"]), data)
         self.assertEqual(response.status_code, 200)
         errors = response.context["form"].errors
-        self.assertIn("at least one purpose", errors["purposes"][0])
-        self.assertIn("at least one topic", errors["topics"][0])
+        self.assertEqual(
+            errors["purposes"],
+            ["Choose at least one purpose before publishing, so the finder can find it."],
+        )
+        self.assertEqual(
+            errors["topics"],
+            ["Choose at least one topic before publishing, so the finder can find it."],
+        )
         self.assertFalse(MethodPage.objects.filter(slug="unfiled").exists())
         glance = tab_html(response.content.decode(), "at_a_glance")
         self.assertIn("Choose at least one purpose before publishing", glance)
@@ -100,6 +106,19 @@ class TestFacetsNeededToPublish(AdminTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("purposes", response.context["form"].errors)
         self.assertFalse(MethodPage.objects.filter(slug="unfiled").exists())
+
+    def test_an_unknown_purpose_gets_its_own_error_only(self):
+        data = {
+            **self.data_without_facets("Misfiled"),
+            "purposes": ["999999"],
+            "action-publish": "action-publish",
+        }
+        response = self.client.post(add_url(MethodPage, self.sections["finder"]), data)
+        self.assertEqual(response.status_code, 200)
+        errors = response.context["form"].errors
+        self.assertEqual(len(errors["purposes"]), 1)
+        self.assertNotIn("before publishing", errors["purposes"][0])
+        self.assertIn("before publishing", errors["topics"][0])
 
     def test_a_draft_may_lack_them(self):
         response = self.client.post(
