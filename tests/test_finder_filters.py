@@ -388,3 +388,16 @@ def test_the_form_lists_sizes_budgets_and_times_and_marks_the_chosen_ones(client
         ("26", " selected", "Up to 6 months"),
         ("52", "", "Up to a year"),
     ]
+
+
+def test_relaxing_group_size_or_budget_counts_what_each_brings_back(sections):
+    finder = sections["finder"]
+    builders.method(finder, "Big and cheap", participants_min=100, cost_min=500)
+    builders.method(finder, "Small and dear", participants_max=10, cost_min=5000)
+    builders.method(finder, "Big and dear", participants_min=100, cost_min=5000)
+    filters = Filters(query(people="up-to-15", budget="1000"))
+    assert list(filters.apply(finder.methods())) == []
+    assert filters.relaxations(finder.methods(), "/m/") == [
+        ("Up to 15 people", 1, "/m/?budget=1000"),
+        ("Up to £1,000", 1, "/m/?people=up-to-15"),
+    ]
