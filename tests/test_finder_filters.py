@@ -13,6 +13,7 @@ from engagement.finder import BUDGET_CHOICES, MAX_VALUES_PER_PARAM, WEEKS_CHOICE
 from engagement.finder import MethodFilters as Filters
 from site_project.taxonomy.models import EngagementLevel, Purpose, Topic
 from tests import builders
+from tests.test_query_counts import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -400,4 +401,24 @@ def test_relaxing_group_size_or_budget_counts_what_each_brings_back(sections):
     assert filters.relaxations(finder.methods(), "/m/") == [
         ("Up to 15 people", 1, "/m/?budget=1000"),
         ("Up to £1,000", 1, "/m/?people=up-to-15"),
+    ]
+
+
+def test_topic_choices_name_their_parent_at_a_cost_that_does_not_grow(client, sections):
+    builders.levels()
+    care = builders.topic("Care")
+    builders.topic("Prevention", parent=care)
+    url = sections["finder"].url + "?topic=prevention"
+    few = count_queries(client, url)
+    for name in ("Carers", "Clinics", "Screening"):
+        builders.topic(name, parent=care)
+    assert count_queries(client, url) == few
+    body = client.get(url).content.decode()
+    assert select_options(body, "topic") == [
+        ("", "", "Any topic"),
+        ("care", "", "Care"),
+        ("carers", "", "Carers (Care)"),
+        ("clinics", "", "Clinics (Care)"),
+        ("prevention", " selected", "Prevention (Care)"),
+        ("screening", "", "Screening (Care)"),
     ]
