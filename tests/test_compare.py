@@ -9,6 +9,7 @@ from django.http import QueryDict
 
 from engagement.compare import MAX_COMPARE, MIN_COMPARE, Comparison, build_comparison
 from tests import builders
+from tests.test_query_counts import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +114,15 @@ def test_only_the_first_fifty_choices_are_read(sections, methods):
     comparison = compare(sections["finder"], ["a"] * 49 + ["b", "c"])
     assert comparison.requested == ["a", "b"] and titles(comparison) == ["A", "B"]
     assert len(comparison.notes) == 48
+
+
+def test_the_compare_page_costs_as_many_queries_for_four_methods_as_for_two(client, sections):
+    finder = sections["finder"]
+    talk, decide = builders.purpose("Talk"), builders.purpose("Decide")
+    for name in ("A", "B", "C", "D"):
+        builders.method(finder, name, slug=name.lower(), purposes=[talk, decide])
+    two = count_queries(client, finder.url + "compare/?m=a&m=b")
+    four = count_queries(client, finder.url + "compare/?m=a&m=b&m=c&m=d")
+    assert four == two
+    body = client.get(finder.url + "compare/?m=a&m=b&m=c&m=d").content.decode()
+    assert body.count("<td>Decide; Talk</td>") == 4
