@@ -202,6 +202,8 @@ def test_json_describes_the_filters_it_honoured_and_links_the_same_finder(client
         "budget": "250000",
     }
     assert data["ignored"] == ["purpose “nope”"]
+    # Readable as it is: UTF-8 rather than \u escapes, indented by two spaces.
+    assert '\n  "ignored": [\n    "purpose “nope”"\n  ],\n' in response.content.decode()
     assert data["finder"] == (
         f"http://localhost{sections['finder'].url}"
         "?level=involve&purpose=talk&purpose=decide&budget=250000"
