@@ -7,8 +7,9 @@ import pytest
 
 from engagement import ics
 
+# In summer, so that a stamp left in London time (UTC+1) would differ from UTC.
 STAMP = datetime.datetime(
-    2027, 1, 2, 4, 5, 6, tzinfo=datetime.timezone(datetime.timedelta(hours=3))
+    2027, 7, 2, 4, 5, 6, tzinfo=datetime.timezone(datetime.timedelta(hours=3))
 )
 
 
@@ -38,7 +39,7 @@ def test_a_calendar_of_two_all_day_events_line_by_line():
         "X-WR-CALNAME:Plan\\; draft",
         "BEGIN:VEVENT",
         "UID:one@example.org",
-        "DTSTAMP:20270102T010506Z",
+        "DTSTAMP:20270702T010506Z",
         "DTSTART;VALUE=DATE:20270301",
         "DTEND;VALUE=DATE:20270401",
         "SUMMARY:Frame\\, the charge",
@@ -48,7 +49,7 @@ def test_a_calendar_of_two_all_day_events_line_by_line():
         "END:VEVENT",
         "BEGIN:VEVENT",
         "UID:two@example.org",
-        "DTSTAMP:20270102T010506Z",
+        "DTSTAMP:20270702T010506Z",
         "DTSTART;VALUE=DATE:20271231",
         "DTEND;VALUE=DATE:20280101",
         "SUMMARY:Feed back",
