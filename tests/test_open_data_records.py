@@ -210,6 +210,7 @@ def test_json_describes_the_filters_it_honoured_and_links_the_same_finder(client
     )
     assert data["count"] == 1 and [m["slug"] for m in data["methods"]] == ["jury"]
     assert response["X-Robots-Tag"] == "noindex"
+    assert response["Link"] == '<https://creativecommons.org/licenses/by/4.0/>; rel="license"'
     unfiltered = json.loads(download(client, sections, "json").content)
     assert unfiltered["finder"] == f"http://localhost{sections['finder'].url}"
     assert unfiltered["filters"] == {} and unfiltered["ignored"] == []
