@@ -1,0 +1,148 @@
+"""`prepare_site`, everything `make run` (and, without static files, `make serve`) does
+before serving, run in-process on the test database as a first `make run` would find
+it: migrated, with Wagtail's empty home page and no admin account. It loads the demo
+content, gives the site its local address, creates the admin account with the saved
+password, makes the secrets private, collects the static files, stays quiet about the
+routine steps, and a second run changes nothing.
+
+The first run happens once for the module, inside a transaction rolled back at the
+end, so other test modules start from an empty site; each test runs in a savepoint on
+top of it."""
+
+import contextlib
+import io
+import stat
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import override_settings
+from wagtail.models import Page, Revision, Site
+
+from blog.models import EssayPage
+from engagement.models import MethodPage
+from home.management.commands.prepare_site import Command, private_files
+from home.models import HomePage
+
+HAND_SAVED_PASSWORD = "chosen-by-hand-4821"
+
+
+def mode(path):
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def prepare(*args):
+    """Run prepare_site; return (its report, anything written past it to sys.stdout)."""
+    report, stray = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stray):
+        call_command("prepare_site", *args, stdout=report)
+    return report.getvalue(), stray.getvalue()
+
+
+@pytest.fixture(scope="module")
+def first_run(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A first `make run`: var/ holds a secret key from an earlier `make serve` and a
+    password the operator saved by hand, both still readable by others."""
+    var = tmp_path_factory.mktemp("var")
+    (var / "secret_key").write_text("an-older-secret-key\n")
+    (var / "admin_password").write_text(HAND_SAVED_PASSWORD + "\n")
+    for name in ("secret_key", "admin_password"):
+        (var / name).chmod(0o644)
+    paths = {
+        "VAR_DIR": var,
+        "STATIC_ROOT": var / "static",
+        "MEDIA_ROOT": var / "media",
+    }
+    with (
+        django_db_blocker.unblock(),
+        override_settings(**paths, SITE_URL="http://127.0.0.1:8000"),
+        pytest.MonkeyPatch.context() as monkeypatch,
+    ):
+        monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+        monkeypatch.delenv("SITE_NAME", raising=False)
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            report, stray = prepare()
+            yield {**paths, "report": report, "stray": stray}
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("first_run")]
+
+
+def test_the_demo_content_is_loaded_under_the_home_page(first_run):
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    assert isinstance(home, HomePage) and home.featured_essays.count() == 3
+    assert EssayPage.objects.live().descendant_of(home).count() == 10
+    assert MethodPage.objects.live().descendant_of(home).count() >= 14
+    assert first_run["report"].startswith("Demo content ready: 10 essays")
+
+
+def test_the_site_is_given_the_address_it_is_served_on(first_run):
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8000"
+    assert "Site address: http://127.0.0.1:8000/" in first_run["report"]
+
+
+def test_the_admin_account_is_created_with_the_saved_password(first_run):
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.is_staff
+    assert admin.check_password(HAND_SAVED_PASSWORD)
+    assert "Created admin account 'admin'." in first_run["report"]
+    assert HAND_SAVED_PASSWORD not in first_run["report"]
+
+
+def test_the_secret_key_and_admin_password_become_readable_by_the_owner_only(first_run):
+    assert mode(first_run["VAR_DIR"] / "secret_key") == 0o600
+    assert mode(first_run["VAR_DIR"] / "admin_password") == 0o600
+
+
+def test_the_static_files_are_collected_for_serving(first_run):
+    assert (first_run["STATIC_ROOT"] / "css" / "site.css").is_file()
+    assert (first_run["STATIC_ROOT"] / "wagtailadmin").is_dir()
+
+
+def test_the_routine_steps_print_nothing(first_run):
+    # Migrating, collecting static files and clearing the cache: their chatter would
+    # bury the lines that matter (the admin account, the demo content) in every run.
+    assert first_run["stray"] == ""
+
+
+def test_a_second_run_changes_nothing_and_keeps_the_admins_own_password(first_run, tmp_path):
+    admin = get_user_model().objects.get(username="admin")
+    admin.set_password("changed-in-the-admin-77")
+    admin.save()
+    pages, revisions = Page.objects.count(), Revision.objects.count()
+    with override_settings(STATIC_ROOT=tmp_path / "static"):
+        report, stray = prepare("--no-static")
+    assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
+    assert get_user_model().objects.get(username="admin").check_password("changed-in-the-admin-77")
+    assert "nothing to do, everything was already there" in report
+    assert "Admin account 'admin' already exists." in report
+    assert "Site address" not in report  # already configured
+    assert stray == ""
+    # make serve collects its own (hashed) static files: --no-static leaves them alone.
+    assert not (tmp_path / "static").exists()
+
+
+def test_help_explains_the_no_static_option():
+    parser = Command().create_parser("manage.py", "prepare_site")
+    assert "--no-static" in parser.format_help()
+    assert "Skip collectstatic (e.g. for make serve)." in " ".join(parser.format_help().split())
+
+
+def test_the_sqlite_database_files_are_among_those_made_private(settings, tmp_path, monkeypatch):
+    """With SQLite, the database and its write-ahead log and shared-memory files hold
+    everything (password hashes included); on PostgreSQL only the secrets are files."""
+    settings.VAR_DIR = tmp_path
+    database = tmp_path / "db.sqlite3"
+    for name in ("secret_key", "db.sqlite3", "db.sqlite3-wal", "db.sqlite3-shm"):
+        (tmp_path / name).write_text("x")
+    monkeypatch.setitem(connection.settings_dict, "NAME", str(database))
+    expected = [tmp_path / "secret_key"]  # no admin_password file: ADMIN_PASSWORD was set
+    if connection.vendor == "sqlite":
+        expected += [database, tmp_path / "db.sqlite3-wal", tmp_path / "db.sqlite3-shm"]
+    assert private_files() == expected
