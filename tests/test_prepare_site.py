@@ -1,13 +1,14 @@
 """`prepare_site`, everything `make run` (and, without static files, `make serve`) does
-before serving, run in-process on the test database as a first `make run` would find
-it: migrated, with Wagtail's empty home page and no admin account. It loads the demo
-content, gives the site its local address, creates the admin account with the saved
-password, makes the secrets private, collects the static files, stays quiet about the
-routine steps, and a second run changes nothing.
+before serving, run in-process: it loads the demo content, gives the site its local
+address, creates the admin account with the saved password, makes the secrets private,
+collects the static files, stays quiet about the routine steps, and a second run
+changes nothing.
 
-The first run happens once for the module, inside a transaction rolled back at the
-end, so other test modules start from an empty site; each test runs in a savepoint on
-top of it."""
+The first run, on the test database as a first `make run` finds it (migrated, with
+Wagtail's empty home page and no admin account), happens once for the module, inside
+a transaction rolled back at the end, so other test modules start from an empty site.
+Each test then runs prepare_site again in the situation it checks, in a savepoint on
+top of it, with its own var/ folder."""
 
 import contextlib
 import io
@@ -25,7 +26,7 @@ from engagement.models import MethodPage
 from home.management.commands.prepare_site import Command, private_files
 from home.models import HomePage
 
-HAND_SAVED_PASSWORD = "chosen-by-hand-4821"
+SAVED_PASSWORD = "chosen-by-hand-4821"
 
 
 def mode(path):
@@ -42,90 +43,102 @@ def prepare(*args):
 
 @pytest.fixture(scope="module")
 def first_run(django_db_setup, django_db_blocker, tmp_path_factory):
-    """A first `make run`: var/ holds a secret key from an earlier `make serve` and a
-    password the operator saved by hand, both still readable by others."""
+    """The first `make run` on a new database; its report."""
     var = tmp_path_factory.mktemp("var")
-    (var / "secret_key").write_text("an-older-secret-key\n")
-    (var / "admin_password").write_text(HAND_SAVED_PASSWORD + "\n")
-    for name in ("secret_key", "admin_password"):
-        (var / name).chmod(0o644)
-    paths = {
-        "VAR_DIR": var,
-        "STATIC_ROOT": var / "static",
-        "MEDIA_ROOT": var / "media",
-    }
+    paths = {"VAR_DIR": var, "STATIC_ROOT": var / "static", "MEDIA_ROOT": var / "media"}
     with (
         django_db_blocker.unblock(),
         override_settings(**paths, SITE_URL="http://127.0.0.1:8000"),
         pytest.MonkeyPatch.context() as monkeypatch,
     ):
         monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
-        monkeypatch.delenv("SITE_NAME", raising=False)
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            report, stray = prepare()
-            yield {**paths, "report": report, "stray": stray}
+            yield prepare()[0]
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
 
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("first_run")]
+@pytest.fixture
+def var(first_run, tmp_path, settings, monkeypatch):
+    """Each test's own var/ and static folder, on top of the first run's database."""
+    settings.VAR_DIR = tmp_path / "var"
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.VAR_DIR.mkdir()
+    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+    monkeypatch.delenv("SITE_NAME", raising=False)
+    return settings.VAR_DIR
 
 
-def test_the_demo_content_is_loaded_under_the_home_page(first_run):
+pytestmark = pytest.mark.django_db
+
+
+def test_a_first_run_loads_the_demo_content_and_says_so(first_run):
     home = Site.objects.get(is_default_site=True).root_page.specific
     assert isinstance(home, HomePage) and home.featured_essays.count() == 3
     assert EssayPage.objects.live().descendant_of(home).count() == 10
     assert MethodPage.objects.live().descendant_of(home).count() >= 14
-    assert first_run["report"].startswith("Demo content ready: 10 essays")
+    assert first_run.startswith("Demo content ready: 10 essays")
 
 
-def test_the_site_is_given_the_address_it_is_served_on(first_run):
-    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8000"
-    assert "Site address: http://127.0.0.1:8000/" in first_run["report"]
+def test_the_site_is_given_the_address_it_is_served_on(var, settings):
+    settings.SITE_URL = "http://127.0.0.1:8001"  # make run PORT=8001
+    report, _ = prepare("--no-static")
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8001"
+    assert "Site address: http://127.0.0.1:8001/" in report
 
 
-def test_the_admin_account_is_created_with_the_saved_password(first_run):
+def test_the_admin_account_is_created_with_the_saved_password(var):
+    get_user_model().objects.filter(username="admin").delete()  # a new database's state
+    (var / "admin_password").write_text(SAVED_PASSWORD + "\n")
+    report, _ = prepare("--no-static")
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.is_staff
-    assert admin.check_password(HAND_SAVED_PASSWORD)
-    assert "Created admin account 'admin'." in first_run["report"]
-    assert HAND_SAVED_PASSWORD not in first_run["report"]
+    assert admin.check_password(SAVED_PASSWORD)
+    assert "Created admin account 'admin'." in report
+    assert SAVED_PASSWORD not in report
 
 
-def test_the_secret_key_and_admin_password_become_readable_by_the_owner_only(first_run):
-    assert mode(first_run["VAR_DIR"] / "secret_key") == 0o600
-    assert mode(first_run["VAR_DIR"] / "admin_password") == 0o600
+def test_the_secret_key_and_admin_password_become_readable_by_the_owner_only(var):
+    # A secret key from an earlier make serve, a password saved by hand: both were
+    # readable by other users of the machine.
+    for name in ("secret_key", "admin_password"):
+        (var / name).write_text(f"{name}-value\n")
+        (var / name).chmod(0o644)
+    prepare("--no-static")
+    assert mode(var / "secret_key") == 0o600
+    assert mode(var / "admin_password") == 0o600
 
 
-def test_the_static_files_are_collected_for_serving(first_run):
-    assert (first_run["STATIC_ROOT"] / "css" / "site.css").is_file()
-    assert (first_run["STATIC_ROOT"] / "wagtailadmin").is_dir()
+def test_the_static_files_are_collected_for_serving(var, settings):
+    prepare()
+    assert (settings.STATIC_ROOT / "css" / "site.css").is_file()
+    assert (settings.STATIC_ROOT / "wagtailadmin").is_dir()
 
 
-def test_the_routine_steps_print_nothing(first_run):
+def test_the_routine_steps_print_nothing(var):
     # Migrating, collecting static files and clearing the cache: their chatter would
-    # bury the lines that matter (the admin account, the demo content) in every run.
-    assert first_run["stray"] == ""
+    # bury the lines that matter (the admin account, the demo content) on every run.
+    _, stray = prepare()
+    assert stray == ""
 
 
-def test_a_second_run_changes_nothing_and_keeps_the_admins_own_password(first_run, tmp_path):
+def test_a_second_run_changes_nothing_and_keeps_the_admins_own_password(var, settings):
+    prepare("--no-static")
     admin = get_user_model().objects.get(username="admin")
     admin.set_password("changed-in-the-admin-77")
     admin.save()
     pages, revisions = Page.objects.count(), Revision.objects.count()
-    with override_settings(STATIC_ROOT=tmp_path / "static"):
-        report, stray = prepare("--no-static")
+    report, _ = prepare("--no-static")
     assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
     assert get_user_model().objects.get(username="admin").check_password("changed-in-the-admin-77")
     assert "nothing to do, everything was already there" in report
     assert "Admin account 'admin' already exists." in report
     assert "Site address" not in report  # already configured
-    assert stray == ""
     # make serve collects its own (hashed) static files: --no-static leaves them alone.
-    assert not (tmp_path / "static").exists()
+    assert not settings.STATIC_ROOT.exists()
 
 
 def test_help_explains_the_no_static_option():
