@@ -179,3 +179,11 @@ def test_control_characters_are_dropped_from_a_search(client, site):
     assert clean_query("  preven\x00tion\x07 \tand  care ") == ("prevention and care", False)
     html = text(client.get("/search/", {"q": "preven\x00tion"}))
     assert "On prevention" in html
+
+
+def test_a_line_break_or_tab_in_a_search_separates_words(client, site):
+    # Pasted from a list or a form with several lines: the words must not run together.
+    assert clean_query("citizens\njury\tcosts\r\n") == ("citizens jury costs", False)
+    html = text(client.get("/search/", {"q": "on\nprevention"}))
+    assert 'value="on prevention"' in html
+    assert "On prevention" in html.split("</form>", 1)[1]
