@@ -112,8 +112,9 @@ def topic_detail(request, slug):
 
 
 def clean_query(raw):
-    """Trim, drop control characters (PostgreSQL rejects NUL), cap the length."""
-    cleaned = "".join(ch for ch in raw if ch.isprintable() or ch == " ")
+    """Trim, drop control characters (PostgreSQL rejects NUL), cap the length. Any
+    whitespace (a tab, a line break) separates words, as a space does."""
+    cleaned = "".join(ch for ch in raw if ch.isprintable() or ch.isspace())
     cleaned = " ".join(cleaned.split())
     truncated = len(cleaned) > MAX_QUERY_LENGTH
     return cleaned[:MAX_QUERY_LENGTH], truncated

@@ -16,14 +16,15 @@ from wagtail.models import Page, ReferenceIndex, Revision, Site
 
 from blog.models import EssayPage
 from engagement.models import Framework, MethodPage, PrinciplePage
+from home.management.commands.load_demo_content import Command
 from home.models import HomePage
 from site_project.core.models import Person, SiteSettings
 from site_project.taxonomy.models import EngagementLevel, MethodFamily, Purpose, Topic
 
 
-def load(*args):
+def load(*args, stderr=None):
     out = io.StringIO()
-    call_command("load_demo_content", *args, stdout=out)
+    call_command("load_demo_content", *args, stdout=out, stderr=stderr or io.StringIO())
     return out.getvalue()
 
 
@@ -157,13 +158,32 @@ def test_rich_text_links_show_as_backlinks():
 def test_second_run_changes_nothing():
     before = counts()
     report = load()
-    assert "nothing to do" in report
+    assert report.startswith("Demo content ready: 10 essays")
+    assert report.endswith("(nothing to do, everything was already there).\n")
     assert counts() == before
 
 
-def test_reset_rebuilds_the_same_content():
+def test_reset_rebuilds_the_same_content_and_keeps_what_an_editor_built_on():
+    # An editor's own sub-topic under a demo topic: the reset keeps that topic, says so,
+    # and rebuilds the rest.
+    care = Topic.objects.get(slug="health-and-care")
+    Topic.objects.create(name="Social prescribing", slug="social-prescribing", parent=care)
     before = counts()
-    report = load("--reset")
+    errors = io.StringIO()
+    report = load("--reset", stderr=errors)
+    assert report.startswith("Removing the demo content…\n")
     assert "created or updated" in report
+    assert errors.getvalue() == "Kept topic 'Health and care': other content uses it.\n"
     assert counts() == before
     assert EssayPage.objects.live().count() == 10
+    assert Topic.objects.get(slug="social-prescribing").parent == care
+
+
+def test_help_explains_the_reset_option():
+    help_text = " ".join(
+        Command().create_parser("manage.py", "load_demo_content").format_help().split()
+    )
+    assert (
+        "--reset Delete the demo pages, snippets, taxonomy and images, then rebuild them."
+        in help_text
+    )

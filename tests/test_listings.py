@@ -1,7 +1,8 @@
-"""Listings readers page through and subscribe to: the spectrum page's content and
-order, the essays index beyond its first page and its notes on odd page numbers, which
-essays the home page shows as latest, the feeds' length and the all-essays Atom feed,
-and the note when a search is cut short."""
+"""Listings readers page through and subscribe to: the spectrum's content and order
+(on its page and the home page), the essays index beyond its first page and its notes
+on odd page numbers, which essays the home page shows as latest and where it leads,
+the feeds' length and the all-essays Atom feed, and how a search is cleaned and when
+it is cut short with a note."""
 
 import datetime
 import re
@@ -10,7 +11,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from blog.feeds import FEED_LENGTH
-from home.views import MAX_QUERY_LENGTH
+from home.views import MAX_QUERY_LENGTH, clean_query
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -55,13 +56,14 @@ def test_the_spectrum_lists_every_visible_method_by_its_range_in_words(client, s
     assert scale == ["Inform", "Consult", "Involve", "Collaborate", "Empower"]
 
 
-def test_the_spectrum_orders_methods_from_least_to_most_influence(client, sections):
+@pytest.mark.parametrize("where", ["spectrum page", "home page"])
+def test_the_spectrum_orders_methods_from_least_to_most_influence(client, sections, where):
     finder = sections["finder"]
     builders.method(finder, "Bravo", low="involve", high="empower")
     builders.method(finder, "Alpha", low="involve", high="empower")
     builders.method(finder, "Wide", low="inform", high="empower")
     builders.method(finder, "Narrow", low="involve", high="involve")
-    html = text(client.get(finder.url + "spectrum/"))
+    html = text(client.get(finder.url + "spectrum/" if where == "spectrum page" else "/"))
     rows = re.findall(r'class="spectrum__name" href="[^"]+">([^<]+)</a>', html)
     # Lowest level first, then the narrower range, then by title.
     assert rows == ["Wide", "Narrow", "Alpha", "Bravo"]
@@ -106,6 +108,29 @@ def test_the_home_page_shows_the_three_newest_visible_essays(client, sections):
     assert titles_in(html) == ["Essay 005", "Essay 004", "Essay 003"]
 
 
+def test_the_home_pages_latest_essays_go_by_date_then_the_newest_added(client, sections):
+    for n in range(1, 5):
+        builders.essay(sections["blog"], f"Essay {n:03}", date=datetime.date(2024, 1, 1))
+    builders.essay(sections["blog"], "Essay 005", date=datetime.date(2023, 1, 1))
+    assert titles_in(text(client.get("/"))) == ["Essay 004", "Essay 003", "Essay 002"]
+
+
+def test_the_home_page_leads_to_the_essays_the_finder_the_spectrum_and_the_topics(client, site):
+    html = text(client.get("/"))
+    blog, finder = site["blog"].url, site["finder"].url
+    assert f'href="{blog}">Read the essays</a>' in html
+    assert f'href="{blog}">All essays</a>' in html
+    assert f'href="{finder}">Find a method</a>' in html
+    assert f'href="{finder}">Open the method finder</a>' in html
+    assert "Find a method to fit your question, people and budget." in html
+    assert f'href="{finder}spectrum/">See the spectrum in full</a>' in html
+    scale = re.findall(r'spectrum__level-name">([^<]+)<', html)
+    assert scale == ["Inform", "Consult", "Involve", "Collaborate", "Empower"]
+    topics = html.split('id="topics-heading"')[1].split("</section>")[0]
+    assert 'href="/topics/health-and-care/">Health and care</a>' in topics
+    assert 'href="/topics/prevention/">Prevention</a>' in topics
+
+
 # Feeds ----------------------------------------------------------------------------------
 
 
@@ -144,3 +169,21 @@ def test_a_very_long_search_is_cut_short_with_a_note(client, site):
 def test_a_search_within_the_limit_has_no_note(client, site):
     html = text(client.get("/search/", {"q": "prevention"}))
     assert "we used its first" not in html
+    at_the_limit = "prevention " + "x" * (MAX_QUERY_LENGTH - len("prevention "))
+    assert len(at_the_limit) == MAX_QUERY_LENGTH
+    assert "we used its first" not in text(client.get("/search/", {"q": at_the_limit}))
+
+
+def test_control_characters_are_dropped_from_a_search(client, site):
+    # PostgreSQL rejects a NUL in a query; a bell or a tab pasted in means nothing.
+    assert clean_query("  preven\x00tion\x07 \tand  care ") == ("prevention and care", False)
+    html = text(client.get("/search/", {"q": "preven\x00tion"}))
+    assert "On prevention" in html
+
+
+def test_a_line_break_or_tab_in_a_search_separates_words(client, site):
+    # Pasted from a list or a form with several lines: the words must not run together.
+    assert clean_query("citizens\njury\tcosts\r\n") == ("citizens jury costs", False)
+    html = text(client.get("/search/", {"q": "on\nprevention"}))
+    assert 'value="on prevention"' in html
+    assert "On prevention" in html.split("</form>", 1)[1]

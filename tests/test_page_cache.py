@@ -7,10 +7,12 @@ import os
 import subprocess
 import sys
 import threading
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
@@ -20,9 +22,10 @@ from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import PageViewRestriction, ReferenceIndex, Site
 
 from home.affected import affected_paths
+from home.models import StandardPage
 from site_project.core import invalidation, pagecache
 from site_project.core.models import Person, SiteSettings
 from tests import builders
@@ -543,6 +546,10 @@ def test_a_site_wide_change_purges_every_public_url(site, front_cache, commit):
     for page in (site["essay"], site["older"], site["jury"], site["principle"]):
         assert page.url in front_cache
     assert f"/topics/{site['prevention'].slug}/" in front_cache
+    # Search results and the sitemap list any page; the essay feeds list every essay.
+    assert {"/search/", "/sitemap.xml", "/feeds/essays/rss/", "/feeds/essays/atom/"} <= set(
+        front_cache
+    )
 
 
 def test_front_caches_are_configured_from_the_environment():
@@ -651,3 +658,124 @@ def test_instances_on_another_release_never_share_pages(client, site, page_cache
         assert not is_hit(client, "/")
     finally:
         pagecache.release.cache_clear()
+
+
+# ---------- Exactly which pages a change touches (home/affected.py) ----------
+
+
+@pytest.mark.django_db
+def test_a_changed_essay_refreshes_its_two_neighbours_and_no_essay_further_along(
+    client, sections, page_cache, commit
+):
+    """Older/newer links go by date, then by the order essays were added; with five
+    essays on one day the changed one's neighbours are the next ones added either side.
+    Essays two along, or nearer in the order added but on another day, stay cached."""
+    blog, day = sections["blog"], datetime.date(2024, 1, 1)
+    later_added_first = builders.essay(blog, "Later, added first", date=datetime.date(2024, 6, 1))
+    two_before, before = (builders.essay(blog, f"Same day {n}", date=day) for n in (1, 2))
+    changed = builders.essay(blog, "The changed essay", date=day)
+    after, two_after = (builders.essay(blog, f"Same day {n}", date=day) for n in (4, 5))
+    earlier_added_last = builders.essay(blog, "Earlier, added last", date=datetime.date(2019, 1, 1))
+    others = [later_added_first, two_before, before, after, two_after, earlier_added_last]
+    warm(client, *(essay.url for essay in others))
+    changed.title = "The changed essay, renamed"
+    commit(builders.publish, changed)
+    for neighbour in (before, after):
+        assert "The changed essay, renamed" in get(client, neighbour.url).content.decode()
+    for essay in (later_added_first, two_before, two_after, earlier_added_last):
+        assert is_hit(client, essay.url), essay.title
+
+
+@pytest.mark.django_db
+def test_a_changed_essay_refreshes_the_essays_that_list_it_as_related(
+    client, sections, page_cache, commit
+):
+    blog, care = sections["blog"], builders.topic("Care")
+    related = builders.essay(blog, "Shares a topic", topics=[care], date=datetime.date(2020, 1, 1))
+    builders.essay(blog, "In between", date=datetime.date(2022, 1, 1))  # the neighbour
+    changed = builders.essay(blog, "On care", topics=[care], date=datetime.date(2024, 1, 1))
+    warm(client, related.url)
+    changed.title = "On care, renamed"
+    commit(builders.publish, changed)
+    assert "On care, renamed" in get(client, related.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_menu_page_without_sub_pages_reaches_every_page_through_the_menu(
+    client, site, page_cache, commit
+):
+    about = builders.add(
+        builders.home(), StandardPage(title="About", slug="about", show_in_menus=True)
+    )
+    assert not about.numchild
+    warm(client, "/", site["jury"].url)
+    about.title = "About us"
+    commit(builders.publish, about)
+    for url in ("/", site["jury"].url):
+        assert ">About us</a>" in get(client, url).content.decode(), url
+
+
+@pytest.mark.django_db
+def test_a_changed_image_reaches_pages_through_the_people_shown_with_it(site):
+    """An image refers on: a person's photo shows on the essays they wrote, as well as
+    on the pages that use the image themselves."""
+    image = builders.image("Portrait")
+    author = builders.person("Ada Author", photo=image)
+    written = builders.essay(site["blog"], "By Ada", authors=[author])
+    site["survey"].promote_image = image
+    builders.publish(site["survey"])
+    paths = affected_paths(image)
+    assert {written.url, site["survey"].url} <= paths
+    assert site["jury"].url not in paths
+
+
+@pytest.mark.django_db
+def test_references_left_by_a_removed_model_are_skipped(site):
+    """A model whose app was removed leaves its rows in Wagtail's reference index; the
+    pages that really use the image are still found."""
+    image = builders.image("Portrait")
+    gone = ContentType.objects.create(app_label="retired_app", model="gallery")
+    ReferenceIndex.objects.create(
+        content_type=gone,
+        base_content_type=gone,
+        object_id="1",
+        to_content_type=ContentType.objects.get_for_model(image),
+        to_object_id=str(image.pk),
+        model_path="cover",
+        content_path="cover",
+        content_path_hash=uuid.uuid4(),
+    )
+    site["survey"].promote_image = image
+    builders.publish(site["survey"])
+    assert site["survey"].url in affected_paths(image)
+
+
+@pytest.mark.django_db
+def test_a_page_published_and_deleted_in_one_transaction_leaves_the_rest_cached(
+    client, site, page_cache, commit
+):
+    warm(client, site["survey"].url)
+
+    def publish_then_delete():
+        builders.essay(site["blog"], "Here and gone").delete()
+
+    commit(publish_then_delete)
+    assert is_hit(client, site["survey"].url)
+
+
+@pytest.mark.django_db
+def test_changes_in_bulk_are_not_worked_out_page_by_page(site, settings, commit):
+    """Loaders and imports (invalidation.bulk) mark everything stale once at the end:
+    with the page cache on, a bulk change costs no more queries than with it off."""
+
+    def rename_in_bulk(essay, title):
+        essay.title = title
+        with CaptureQueriesContext(connection) as queries, invalidation.bulk():
+            commit(builders.publish, essay)
+        return len(queries)
+
+    settings.PAGE_CACHE = False
+    rename_in_bulk(site["essay"], "On prevention, first")  # warms per-process caches
+    without_cache = rename_in_bulk(site["essay"], "On prevention, again")
+    settings.PAGE_CACHE = True
+    assert rename_in_bulk(site["essay"], "On prevention, once more") == without_cache

@@ -3,7 +3,10 @@ measured on a small site, then again after adding ten times as much. Essay, meth
 principle pages, built with everything they can show, stay within a ceiling; and the
 view-restriction table is read once per page however many lists the page filters."""
 
+import datetime
+
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +19,7 @@ from engagement.models import (
     MethodRelatedMethod,
     PrinciplePage,
 )
+from home.models import HomeFeaturedEssay
 from tests import builders
 
 SMALL, LARGE = 3, 30
@@ -114,6 +118,44 @@ def test_public_pages_take_the_same_number_of_queries_at_two_content_sizes(clien
     add_content(sections, LARGE - SMALL, topic, SMALL, images, shared)
     large = {name: count_queries(client, url) for name, url in urls.items()}
     assert large == small
+
+
+@pytest.mark.django_db
+def test_the_home_page_reads_its_featured_essays_renditions_in_one_query(client, sections):
+    """Each featured essay shows its hero image: their renditions are read in one query,
+    not one per essay, even when the cache that keeps them is empty (after a restart).
+    The three latest essays have no images."""
+
+    def rendition_reads():
+        client.get("/")
+        caches["default"].clear()  # Wagtail's rendition cache
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/").status_code == 200
+        return [
+            q
+            for q in queries.captured_queries
+            if q["sql"].startswith("SELECT") and "rendition" in q["sql"]
+        ]
+
+    featured = [
+        builders.essay(
+            sections["blog"],
+            f"Featured {n}",
+            hero_image=builders.image(f"Hero {n}", colour=(40 * n, 90, 90)),
+            date=datetime.date(2020, 1, n),
+        )
+        for n in (1, 2, 3)
+    ]
+    for n in (1, 2, 3):
+        builders.essay(sections["blog"], f"Latest {n}", date=datetime.date(2024, 1, n))
+    home = builders.home()
+    HomeFeaturedEssay.objects.create(page=home, essay=featured[0], sort_order=0)
+    assert len(rendition_reads()) == 1
+    for n in (1, 2):
+        HomeFeaturedEssay.objects.create(page=home, essay=featured[n], sort_order=n)
+    html = client.get("/").content.decode()
+    assert all(f"Featured {n}" in html for n in (1, 2, 3))
+    assert len(rendition_reads()) == 1
 
 
 @pytest.fixture
