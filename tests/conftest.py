@@ -1,4 +1,5 @@
 import datetime
+import gc
 import json
 import os
 import shutil
@@ -127,6 +128,19 @@ def _mutmut_durations():
             return json.load(stats)["duration_by_test"]
     except (OSError, ValueError, KeyError):
         return {}
+
+
+def pytest_configure(config):
+    """Under `make mutation`, make each mutant's pytest run cheap to start and stop.
+
+    mutmut forks every mutant's run from a process that has already run the whole
+    suite, so the heap it inherits is large: freezing it keeps the garbage collector
+    (which pytest also calls at the end of each run) from walking it again and again,
+    which halved a quick mutant's run. Nobody reads a mutant's tracebacks, so they are
+    not formatted either; the stats and clean runs keep theirs."""
+    if "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", ""):
+        gc.freeze()
+        config.option.tbstyle = "no"
 
 
 if os.environ.get("MUTATION_TEMPLATE_DB"):
