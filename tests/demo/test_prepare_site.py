@@ -4,63 +4,30 @@ address, creates the admin account with the saved password, makes the secrets pr
 collects the static files, stays quiet about the routine steps, and a second run
 changes nothing.
 
-The first run, on the test database as a first `make run` finds it (migrated, with
-Wagtail's empty home page and no admin account), happens once for the module, inside
-a transaction rolled back at the end, so other test modules start from an empty site.
-Each test then runs prepare_site again in the situation it checks, in a savepoint on
-top of it, with its own var/ folder."""
+The first run happens once for the package (`first_run`, see conftest.py). Each test
+then runs prepare_site again in the situation it checks, in a savepoint on top of it,
+with its own var/ folder."""
 
-import contextlib
-import io
 import os
 import re
 import stat
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import connection, transaction
-from django.test import override_settings
+from django.db import connection
 from wagtail.models import Page, Revision, Site
 
 from blog.models import EssayPage
 from engagement.models import MethodPage
 from home.management.commands.prepare_site import Command, private_files
 from home.models import HomePage
+from tests.demo.conftest import prepare
 
 SAVED_PASSWORD = "chosen-by-hand-4821"
 
 
 def mode(path):
     return stat.S_IMODE(path.stat().st_mode)
-
-
-def prepare(*args):
-    """Run prepare_site; return (its report, anything written past it to sys.stdout)."""
-    report, stray = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(stray):
-        call_command("prepare_site", *args, stdout=report)
-    return report.getvalue(), stray.getvalue()
-
-
-@pytest.fixture(scope="module")
-def first_run(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The first `make run` on a new database; its report."""
-    var = tmp_path_factory.mktemp("var")
-    paths = {"VAR_DIR": var, "STATIC_ROOT": var / "static", "MEDIA_ROOT": var / "media"}
-    with (
-        django_db_blocker.unblock(),
-        override_settings(**paths, SITE_URL="http://127.0.0.1:8000"),
-        pytest.MonkeyPatch.context() as monkeypatch,
-    ):
-        monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield prepare()[0]
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -1,16 +1,14 @@
 """The demo content loader: complete, linked, idempotent and resettable.
 
-The demo is loaded once for the whole module inside an outer transaction that is rolled
-back at the end, so other test modules start from an empty site. Each test runs in its
-own savepoint on top of it, so a test that reloads or resets leaves nothing behind.
+The demo is loaded once for the package, by a first `make run` (`first_run`, see
+conftest.py); each test runs in its own savepoint on top of it, so a test that reloads
+or resets leaves nothing behind.
 """
 
 import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, Revision, Site
 
@@ -44,26 +42,12 @@ def counts():
     }
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Load the demo once; yields the loader's first report."""
-    media = tmp_path_factory.mktemp("media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield load()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("first_run")]
 
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
-
-
-def test_first_run_reports_what_it_made(demo):
-    assert demo.startswith("Demo content ready: 10 essays, 17 methods")
-    assert "created or updated" in demo
+def test_first_run_reports_what_it_made(first_run):
+    assert first_run.startswith("Demo content ready: 10 essays, 17 methods")
+    assert "created or updated" in first_run
 
 
 def test_tree_is_built_and_published():
