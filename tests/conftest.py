@@ -4,12 +4,15 @@ import json
 import os
 import shutil
 import tempfile
+from pathlib import Path
 
 import pytest
 
 from engagement.models import Framework
 from site_project.core import pagecache
 from tests import builders
+
+DEMO_PACKAGE = Path(__file__).parent / "demo"
 
 
 @pytest.fixture
@@ -106,19 +109,27 @@ def pytest_collection_modifyitems(config, items):
     """Run browser tests last: they commit demo content to the test database.
 
     Under `make mutation`, also run the quickest tests first (as mutmut timed them), so
-    a mutant that a quick test notices is not first run through the slow ones; a test
-    class's tests stay together, so its shared data is built once."""
+    a mutant that a quick test notices is not first run through the slow ones. Tests
+    that share data built once stay together, so it is built once: a module's tests
+    (module-scoped fixtures), a test class's, and the tests/demo package's."""
     durations = _mutmut_durations() if os.environ.get("MUTATION_TEMPLATE_DB") else {}
     quickest = {}
     for item in items:
-        group = _group(item)
-        quickest[group] = min(quickest.get(group, float("inf")), durations.get(item.nodeid, 0))
-    items.sort(key=lambda item: ("tests/browser/" in item.nodeid, quickest[_group(item)]))
+        for group in _groups(item):
+            quickest[group] = min(quickest.get(group, float("inf")), durations.get(item.nodeid, 0))
+
+    def order(item):
+        shared, alone = _groups(item)
+        return "tests/browser/" in item.nodeid, quickest[shared], shared, quickest[alone]
+
+    items.sort(key=order)
 
 
-def _group(item):
-    """A test class's tests run together; any other test is a group of its own."""
-    return (str(item.path), item.cls.__qualname__) if item.cls else item.nodeid
+def _groups(item):
+    """The nested groups an item runs with: its module (or the demo package), then its
+    class (or itself alone)."""
+    shared = DEMO_PACKAGE if DEMO_PACKAGE in item.path.parents else item.path
+    return str(shared), (str(item.path), item.cls.__qualname__) if item.cls else item.nodeid
 
 
 def _mutmut_durations():
