@@ -7,12 +7,21 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 
 from engagement.models import Framework
 from site_project.core import pagecache
 from tests import builders
 
 DEMO_PACKAGE = Path(__file__).parent / "demo"
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Caches outlive the transaction each test is rolled back in: what one test cached
+    (a site's address, a rendition, a page) must not show in the next one."""
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture
