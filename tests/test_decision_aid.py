@@ -18,7 +18,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from engagement.decision import DecisionAidPage
+from engagement.decision import KEY_MESSAGE, DecisionAidPage
 from engagement.models import EngagementIndexPage, MethodIndexPage
 from engagement.verdict import NO_LIMIT, NOT_YET
 from tests import builders
@@ -500,6 +500,14 @@ def test_contradictory_or_broken_rules_are_refused_when_saved(sections, rules, m
     assert not DecisionAidPage.objects.live().exists()  # drafts saved in code are not checked
 
 
+@pytest.mark.django_db
+def test_with_a_single_question_its_key_is_named_alone(sections):
+    questions = [question("open", "Open?", ("nothing", "Nothing", ""), ("a", "A", ""))]
+    found = refused(sections, [rule({"opne": "nothing"}, "consult", "Typo.")], questions=questions)
+    message = "No question has the key “opne”. The keys are “open”."
+    assert found == f"Rule 1: {message} {message}"  # at the top of the field, then on the rule
+
+
 @pytest.mark.parametrize(
     "questions, message",
     [
@@ -546,20 +554,20 @@ def listblock(values):
     return data
 
 
-def admin_form(page, rules, **overrides):
+def admin_form(page, rules, questions=QUESTIONS, **overrides):
     """The edit form's data for `page` with these rules: [(conditions, verdict, reason)]."""
-    questions = []
-    for item in QUESTIONS:
+    question_data = []
+    for item in questions:
         value = dict(item["value"])
         value["options"] = listblock(value["options"])
-        questions.append(("question", value))
+        question_data.append(("question", value))
     data = {
         "title": page.title,
         "slug": page.slug,
         "summary": page.summary,
         "intro": rich_text(page.intro),
         "explainer": rich_text(page.explainer),
-        "questions": streamfield(questions),
+        "questions": streamfield(question_data),
         "rules": streamfield(
             [
                 (
@@ -609,6 +617,134 @@ def test_the_admin_refuses_contradictory_rules_and_says_which(admin_client, sect
     assert "Rule 2: It has exactly the same conditions as rule 1." in html
     page.refresh_from_db()
     assert len(page.rules) == 1
+
+
+def block_errors(html, field):
+    """The errors the admin hands a StreamField's blocks (what the editor sees next to
+    each block), as the JSON the page gives the browser; None when there are none."""
+    found = re.search(
+        rf'<div id="{field}" data-block .*?data-w-block-arguments-value="([^"]*)"', html
+    )
+    return json.loads(unescape(found.group(1)))[1]
+
+
+def at(part, message):
+    """A block's error on one of its parts (a question's key, a rule's verdict...)."""
+    return {"blockErrors": {part: {"messages": [message]}}}
+
+
+@pytest.mark.django_db
+def test_the_admin_puts_each_problem_on_the_block_that_has_it(admin_client, sections):
+    page = decision_page(sections["hub"])
+    questions = [
+        *QUESTIONS[:2],
+        question(
+            "budget",
+            "What budget?",
+            ("small", "Small", ""),
+            ("big", "Big", ""),
+            ("small", "Again", ""),
+        ),
+        question("people", "How many?", ("few", "Few", ""), ("many", "Many", "")),
+        question("open", "Again?", ("a", "A", ""), ("b", "B", "")),
+    ]
+    rules = [
+        ({"time": "short"}, "consult", "Sound."),
+        ({"opne": "nothing", "people": "some"}, "consult", "Two typos."),
+        ({"time": "medium"}, "empower", "Pointless."),
+        ({"time": "long"}, "involve", "Involve."),
+        ({"time": "long"}, "consult", "Consult."),
+    ]
+    data = admin_form(page, rules, questions=questions)
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    dup_value = "The answer value “small” is used twice in this question."
+    dup_key = "The key “open” is already used by question 1. Each question needs its own key."
+    assert block_errors(html, "questions") == {
+        "messages": [f"Question 3: {dup_value}", f"Question 5: {dup_key}"],
+        "blockErrors": {
+            "2": {"blockErrors": {"options": {"blockErrors": {"2": at("value", dup_value)}}}},
+            "4": at("key", dup_key),
+        },
+    }
+    no_key = "No question has the key “opne”. The keys are “open”, “time”, “budget” or “people”."
+    no_answer = "“some” is not an answer to “people”. Its answers are “few” or “many”."
+    too_high = (
+        "Empower is not below the highest level (Empower), so this rule could never change "
+        "the verdict. Choose a lower level, or “No limit”."
+    )
+    never = (
+        "It can never decide the verdict: whenever it applies, rule 5 applies too and is "
+        "stricter (At most Consult). Make this rule's verdict at least as strict, or narrow "
+        "rule 5's conditions."
+    )
+    same = (
+        "It has exactly the same conditions as rule 4. "
+        "Merge the two into one rule with one verdict and one reason."
+    )
+    conditions = {"0": at("question", no_key), "1": at("answers", no_answer)}
+    assert block_errors(html, "rules") == {
+        "messages": [
+            f"Rule 2: {no_key}",
+            f"Rule 2: {no_answer}",
+            f"Rule 3: {too_high}",
+            f"Rule 4: {never}",
+            f"Rule 5: {same}",
+        ],
+        "blockErrors": {
+            "1": {"blockErrors": {"conditions": {"blockErrors": conditions}}},
+            "2": at("verdict", too_high),
+            "3": {"messages": [never]},
+            "4": {"messages": [same]},
+        },
+    }
+
+
+@pytest.mark.django_db
+def test_a_question_broken_on_its_own_is_reported_and_the_rules_left_unchecked(
+    admin_client, sections
+):
+    """The rules are checked against the questions only once both are valid on their own:
+    a malformed key gets its own message, not a server error."""
+    page = decision_page(sections["hub"])
+    questions = [
+        question("Open Q", "Open?", ("nothing", "Nothing", ""), ("a", "A", "")),
+        *QUESTIONS[1:],
+    ]
+    data = admin_form(page, [({"opne": "nothing"}, "consult", "Typo.")], questions=questions)
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    errors = block_errors(html, "questions")
+    assert errors["blockErrors"] == {"0": at("key", KEY_MESSAGE)}
+    assert block_errors(html, "rules") is None
+
+
+@pytest.mark.django_db
+def test_renaming_a_key_with_its_rules_flags_only_the_real_problem(admin_client, sections):
+    """An editor renames a question's key and the rule naming it in one go, but leaves a
+    duplicate answer elsewhere: only that duplicate is flagged, not the rule checked
+    against the questions as they were before the edit."""
+    page = decision_page(sections["hub"], rules=[rule({"open": "nothing"}, NOT_YET, "Wait.")])
+    renamed = question("stage", "What is still open?", ("nothing", "Nothing", ""), ("a", "A", ""))
+    twice = question("budget", "What budget?", ("small", "Small", ""), ("small", "Again", ""))
+    data = admin_form(page, [({"stage": "nothing"}, NOT_YET, "Wait.")], questions=[renamed, twice])
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert block_errors(html, "questions")["blockErrors"] == {
+        "1": {
+            "blockErrors": {
+                "options": {
+                    "blockErrors": {
+                        "1": at("value", "The answer value “small” is used twice in this question.")
+                    }
+                }
+            }
+        }
+    }
+    assert block_errors(html, "rules") is None
 
 
 @pytest.mark.django_db
