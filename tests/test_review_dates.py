@@ -178,6 +178,17 @@ def test_report_shows_who_last_reviewed_and_filters_by_type(client, editor, mode
     assert fragment.status_code == 200 and "Stale principle" not in fragment.content.decode()
 
 
+def test_report_filters_to_guides_due_or_overdue(client, editor, guides):
+    client.force_login(editor)
+    due = client.get(REPORT, {"status": "due"}).context["object_list"]
+    assert [item.title for item in due] == [
+        "Never method",
+        "Older method",
+        "Old method",
+        "Stale principle",
+    ]
+
+
 def test_report_exports_csv(client, editor, guides):
     client.force_login(editor)
     response = client.get(REPORT, {"export": "csv"})
