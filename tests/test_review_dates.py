@@ -335,6 +335,26 @@ def test_dashboard_panel_counts_due_guides(client, editor, guides):
     assert "3 guides due for review" in client.get("/admin/").content.decode()
 
 
+def test_dashboard_and_report_count_only_the_guides_the_user_may_edit(
+    client, django_user_model, guides
+):
+    """Someone who edits only the principles sees only the principle that is due."""
+    from wagtail.models import GroupPagePermission
+
+    group = Group.objects.create(name="Principle editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group,
+        page=guides["principle"].get_parent(),
+        permission=Permission.objects.get(codename="change_page"),
+    )
+    user = django_user_model.objects.create_user("pat", "pat@example.org", "pw")
+    user.groups.add(group)
+    client.force_login(user)
+    assert "1 guide due for review" in client.get("/admin/").content.decode()
+    assert report_titles(client) == ["Stale principle"]
+
+
 def test_dashboard_panel_hidden_when_nothing_is_due(client, editor, sections):
     builders.method(sections["finder"], "Fresh", last_reviewed=ago(months=1))
     client.force_login(editor)
