@@ -106,6 +106,39 @@ def test_due_from_site_default_and_page_override():
     assert never.is_due and not never.is_overdue and never.label == "Never reviewed"
 
 
+@pytest.mark.parametrize(
+    "on, label",
+    [
+        ("2025-12-01", "Up to date"),  # 31 days before it is due
+        ("2025-12-02", "Due soon (in 30 days)"),
+        ("2025-12-31", "Due soon (in 1 day)"),
+        ("2026-01-01", "Due now"),
+        ("2026-01-31", "Due now"),  # the day before a whole month has passed
+        ("2026-02-01", "Overdue by 1 month"),
+        ("2026-03-01", "Overdue by 2 months"),
+    ],
+)
+def test_status_label_counts_days_until_due_and_whole_months_overdue(on, label):
+    page = MethodPage(last_reviewed=datetime.date(2025, 1, 1))
+    status = ReviewStatus.of(page, site_interval=12, on=datetime.date.fromisoformat(on))
+    assert status.label == label
+
+
+@pytest.mark.parametrize(
+    "on, label",
+    [
+        ("2026-02-27", "Due now"),
+        ("2026-02-28", "Overdue by 1 month"),  # February has no 31st: its last day counts
+        ("2026-03-30", "Overdue by 1 month"),
+        ("2026-03-31", "Overdue by 2 months"),
+    ],
+)
+def test_months_overdue_from_the_end_of_a_month(on, label):
+    page = MethodPage(last_reviewed=datetime.date(2025, 1, 31))
+    status = ReviewStatus.of(page, site_interval=12, on=datetime.date.fromisoformat(on))
+    assert status.label == label
+
+
 def test_month_arithmetic_keeps_to_the_month():
     assert add_months(datetime.date(2025, 1, 31), 1) == datetime.date(2025, 2, 28)
     assert add_months(datetime.date(2024, 2, 29), 12) == datetime.date(2025, 2, 28)
@@ -190,14 +223,20 @@ def test_report_filters_to_guides_due_or_overdue(client, editor, guides):
 
 
 def test_report_exports_csv(client, editor, guides):
+    MethodPage.objects.filter(pk=guides["older"].pk).update(last_reviewed_by=editor)
     client.force_login(editor)
     response = client.get(REPORT, {"export": "csv"})
     assert response.status_code == 200
     text = b"".join(response.streaming_content).decode()
-    lines = text.strip().splitlines()
-    assert lines[0] == "Title,Type,Last reviewed,Reviewed by,Due,Status"
-    assert lines[1].startswith("Never method,Method guide,never,")
-    assert len(lines) == 6
+    soon = today() + datetime.timedelta(days=10)
+    assert text.splitlines() == [
+        "Title,Type,Last reviewed,Reviewed by,Due,Status",
+        f"Never method,Method guide,never,,{today()},Never reviewed",
+        f"Older method,Method guide,{ago(30)},Edith Reviewer,{ago(18)},Overdue by 18 months",
+        f"Old method,Method guide,{ago(14)},,{ago(2)},Overdue by 2 months",
+        f"Stale principle,Principle,{ago(13)},,{ago(1)},Overdue by 1 month",
+        f"Soon method,Method guide,{ago(12, days=-10)},,{soon},Due soon (in 10 days)",
+    ]
     assert client.get(REPORT, {"export": "xlsx"}).status_code == 200
 
 
@@ -322,6 +361,38 @@ def test_setting_the_date_by_hand_records_the_editor(client, editor, guides):
     assert response.status_code == 302, response.context["form"].errors
     draft = PrinciplePage.objects.get(pk=page.pk).get_latest_revision_as_object()
     assert draft.last_reviewed == today() and draft.last_reviewed_by == editor
+
+
+def test_the_reviewer_stays_until_the_date_changes_and_goes_with_it(
+    client, editor, moderator, guides
+):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    page = guides["principle"]
+    PrinciplePage.objects.filter(pk=page.pk).update(last_reviewed_by=moderator)
+    client.force_login(editor)
+
+    def save(last_reviewed, statement):
+        data = nested_form_data(
+            {
+                "title": page.title,
+                "slug": page.slug,
+                "statement": statement,
+                "body": streamfield([]),
+                "last_reviewed": last_reviewed,
+                "review_interval_months": "",
+            }
+        )
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+        assert response.status_code == 302, response.context["form"].errors
+        return PrinciplePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+
+    # Editing something else keeps who reviewed it: the date did not change.
+    draft = save(ago(months=13).isoformat(), "A reworded statement.")
+    assert (draft.last_reviewed, draft.last_reviewed_by) == (ago(months=13), moderator)
+    # Clearing the date clears the reviewer too: nobody reviewed it on no date.
+    draft = save("", "A reworded statement.")
+    assert (draft.last_reviewed, draft.last_reviewed_by) == (None, None)
 
 
 # --- Dashboard ------------------------------------------------------------------------
