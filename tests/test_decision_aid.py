@@ -274,6 +274,50 @@ def test_the_finder_link_has_only_the_level_when_no_answer_sets_a_filter(client,
     ]
 
 
+@pytest.mark.parametrize(
+    "answers, hint",
+    [
+        ({"people": "few", "budget": "small", "time": "short"}, "group size, budget and time"),
+        ({"people": "few", "budget": "small"}, "group size and budget"),
+        ({"people": "few"}, "group size"),
+    ],
+)
+@pytest.mark.django_db
+def test_the_finder_link_says_which_filters_it_sets(client, sections, answers, hint):
+    page = decision_page(sections["hub"])  # no rules: the highest level, Empower
+    html = answer(client, page, {**ALL_CLEAR, **answers})
+    found = re.search(r'<p class="hint">(Opens the method finder.*?)</p>', html, re.S)
+    assert (
+        text_of(found.group(1)) == f"Opens the method finder at Empower, filtered by your {hint}."
+    )
+
+
+@pytest.mark.django_db
+def test_the_finder_link_names_no_filter_when_no_answer_sets_one(client, sections):
+    questions = [
+        question("open", "What is still open?", ("nothing", "Nothing", ""), ("a", "A", ""))
+    ]
+    page = decision_page(sections["hub"], questions=questions)
+    html = answer(client, page, {"open": "a"})
+    found = re.search(r'<p class="hint">(Opens the method finder.*?)</p>', html, re.S)
+    assert text_of(found.group(1)) == "Opens the method finder at Empower."
+    assert parse_qsl(urlsplit(finder_href(html)).query) == [("level", "empower")]
+
+
+@pytest.mark.django_db
+def test_when_two_answers_set_the_same_filter_the_earlier_question_wins(client, sections):
+    questions = [
+        question("people", "How many?", ("few", "Few", "people=up-to-15"), ("x", "X", "")),
+        question("room", "How big a room?", ("hall", "A hall", "people=51-250"), ("y", "Y", "")),
+    ]
+    page = decision_page(sections["hub"], questions=questions)
+    html = answer(client, page, {"people": "few", "room": "hall"})
+    assert parse_qsl(urlsplit(finder_href(html)).query) == [
+        ("level", "empower"),
+        ("people", "up-to-15"),
+    ]
+
+
 @pytest.mark.django_db
 def test_not_yet_links_to_methods_at_the_level_while_waiting(client, aid):
     html = answer(client, aid["page"], {**ALL_CLEAR, "open": "nothing"})
