@@ -191,6 +191,15 @@ def test_not_yet_beats_any_level_and_says_what_to_do_first(client, aid):
 
 
 @pytest.mark.django_db
+def test_with_its_highest_level_deleted_the_top_of_the_spectrum_is_the_ceiling(client, sections):
+    """Not a level off the spectrum (Community-led ranks higher but is not on it)."""
+    page = decision_page(sections["hub"], rules=[rule({"open": "nothing"}, "consult", "Consult.")])
+    DecisionAidPage.objects.filter(pk=page.pk).update(highest_level=None)
+    assert verdict(answer(client, page, ALL_CLEAR)) == "Engage at Empower"
+    assert verdict(answer(client, page, {**ALL_CLEAR, "open": "nothing"})) == "Engage at Consult"
+
+
+@pytest.mark.django_db
 def test_a_rule_needs_all_its_conditions(client, aid):
     html = answer(client, aid["page"], {**ALL_CLEAR, "people": "few"})
     assert "Small and cheap" not in html
@@ -800,6 +809,19 @@ def test_the_admin_saves_sound_rules(admin_client, sections, client):
     assert response.status_code == 302, re.findall(r"error-message.*", response.content.decode())
     page.refresh_from_db()
     assert [r.value["verdict"] for r in page.rules] == ["involve"]
+
+
+@pytest.mark.django_db
+def test_rules_saved_in_the_admin_decide_the_verdict(admin_client, sections, client):
+    page = decision_page(sections["hub"])
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    rules = [({"open": "options", "time": "short, medium"}, "involve", "Fine.")]
+    assert admin_client.post(url, admin_form(page, rules)).status_code == 302
+    page = DecisionAidPage.objects.get(pk=page.pk)
+    for time, expected in [("short", "Involve"), ("medium", "Involve"), ("long", "Empower")]:
+        html = answer(client, page, {**ALL_CLEAR, "open": "options", "time": time})
+        assert verdict(html) == f"Engage at {expected}", time
+    assert verdict(answer(client, page, {**ALL_CLEAR, "time": "short"})) == "Engage at Empower"
 
 
 @pytest.mark.django_db
