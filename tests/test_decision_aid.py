@@ -561,6 +561,21 @@ def test_with_a_single_question_its_key_is_named_alone(sections):
     assert found == f"Rule 1: {message} {message}"  # at the top of the field, then on the rule
 
 
+@pytest.mark.django_db
+def test_a_ninth_question_is_refused_when_saved_on_the_ninth_question(sections):
+    questions = [
+        question(f"q{n}", f"Question {n}?", ("a", "A", ""), ("b", "B", "")) for n in range(1, 10)
+    ]
+    assert refused(sections, [], questions=questions[:8]) is None  # eight are fine
+    DecisionAidPage.objects.all().delete()
+    with pytest.raises(ValidationError) as raised:
+        decision_page(sections["hub"], questions=questions)
+    assert raised.value.error_dict["questions"][0].as_json_data() == {
+        "messages": ["Keep to 8 questions at most, so the form fits on a phone."],
+        "blockErrors": {8: at("key", "Question 9 is one too many.")},
+    }
+
+
 @pytest.mark.parametrize(
     "questions, message",
     [
