@@ -410,6 +410,32 @@ def test_the_same_answer_twice_and_unknown_parameters_are_harmless(client, aid):
 
 
 @pytest.mark.django_db
+def test_spaces_around_an_answer_are_ignored_and_an_empty_answer_is_no_answer(client, aid):
+    padded = {**ALL_CLEAR, "open": "%20options%20"}
+    html = answer(client, aid["page"], padded, extra="&open=options")
+    assert verdict(html) == "Engage at Involve"
+    html = answer(client, aid["page"], {**ALL_CLEAR, "open": "%20"})
+    assert verdict(html) is None
+    notice = text_of(re.search(r'<div class="notice[^"]*"[^>]*>(.*?)</div>', html, re.S).group(1))
+    assert notice == (
+        "Answer every question to see a suggestion. What is still open?: Not answered yet."
+    )
+
+
+@pytest.mark.django_db
+def test_a_single_unreadable_answer_also_flags_the_unanswered_questions(client, aid):
+    html = answer(client, aid["page"], {"open": "maybe"})
+    assert html.count("question--flagged") == 4
+    notice = text_of(re.search(r'<div class="notice[^"]*"[^>]*>(.*?)</div>', html, re.S).group(1))
+    assert notice == (
+        "Answer every question to see a suggestion. "
+        "What is still open?: We didn't recognise the answer “maybe”. Please choose again. "
+        "How long is there?: Not answered yet. What budget?: Not answered yet. "
+        "How many people?: Not answered yet."
+    )
+
+
+@pytest.mark.django_db
 def test_thousands_of_parameters_still_give_the_form(client, aid):
     extra = "".join(f"&p{n}=x" for n in range(3000))
     response = client.get(aid["page"].url + "?open=problem" + extra)
