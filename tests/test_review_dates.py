@@ -8,6 +8,7 @@ see "Last reviewed" and, when overdue, a gentle note; a reminder e-mail for cron
 
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -222,6 +223,24 @@ def test_report_filters_to_guides_due_or_overdue(client, editor, guides):
     ]
 
 
+def test_mark_reviewed_from_a_filtered_report_comes_back_to_it(client, editor, guides):
+    client.force_login(editor)
+    for url in (REPORT, REPORT + "results/"):
+        html = client.get(url, {"kind": "methodpage", "_w_filter_fragment": "1"}).content.decode()
+        nexts = set(re.findall(r'<input type="hidden" name="next" value="([^"]*)"', html))
+        assert nexts == {REPORT + "?kind=methodpage"}, url
+    html = client.get(REPORT).content.decode()
+    assert set(re.findall(r'name="next" value="([^"]*)"', html)) == {REPORT}
+
+
+def test_report_csv_is_named_for_the_day(client, editor, guides):
+    client.force_login(editor)
+    response = client.get(REPORT, {"export": "csv"})
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="review-due-{today().isoformat()}.csv"'
+    )
+
+
 def test_report_exports_csv(client, editor, guides):
     MethodPage.objects.filter(pk=guides["older"].pk).update(last_reviewed_by=editor)
     client.force_login(editor)
@@ -323,6 +342,18 @@ def test_mark_reviewed_refuses_get_and_users_who_cannot_edit(client, outsider, e
     assert not PageLogEntry.objects.filter(action="engagement.mark_reviewed").exists()
     client.force_login(editor)
     assert client.post(mark_url(guides["fresh"].get_parent())).status_code == 404
+
+
+def test_mark_reviewed_refuses_a_page_locked_by_someone_else(client, editor, moderator, guides):
+    page = MethodPage.objects.get(pk=guides["old"].pk)
+    page.locked, page.locked_by = True, moderator
+    page.save()
+    client.force_login(editor)
+    response = client.post(mark_url(page) + f"?next={REPORT}", follow=True)
+    assert response.redirect_chain[0][0] == REPORT
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages == ["“Old method” is locked by someone else."]
+    assert MethodPage.objects.get(pk=page.pk).last_reviewed == ago(months=14)
 
 
 def test_mark_reviewed_needs_the_csrf_token(editor, guides):
