@@ -332,6 +332,29 @@ def test_mark_reviewed_keeps_a_pending_draft_a_draft(client, moderator, guides):
     assert page.last_reviewed_by == moderator
 
 
+def test_mark_reviewed_reaches_a_scheduled_revision_too(moderator, guides):
+    """A change scheduled to go live later, with a newer draft on top: when the scheduled
+    change goes live it keeps the review date. (The admin's button refuses such a page
+    for now: Wagtail locks a page while a change is scheduled.)"""
+    from django.utils import timezone
+
+    from engagement.review import mark_reviewed
+
+    page = MethodPage.objects.get(pk=guides["old"].pk)
+    page.summary = "Scheduled summary."
+    go_live = timezone.now() + datetime.timedelta(days=1)
+    scheduled = page.save_revision(user=moderator, approved_go_live_at=go_live)
+    page.summary = "A later draft."
+    page.save_revision(user=moderator)
+    mark_reviewed(MethodPage.objects.get(pk=page.pk), moderator)
+
+    scheduled.refresh_from_db()
+    scheduled.publish()  # as `publish_scheduled` does when the day comes
+    page = MethodPage.objects.get(pk=page.pk)
+    assert page.summary == "Scheduled summary." and page.last_reviewed == today()
+    assert page.last_reviewed_by == moderator
+
+
 def test_mark_reviewed_refuses_get_and_users_who_cannot_edit(client, outsider, editor, guides):
     page = guides["old"]
     client.force_login(editor)
