@@ -420,6 +420,35 @@ def test_people_outside_the_guides_usual_numbers_get_a_note(client, plan_site):
     assert "usually involves 12 to 30 people; you are planning for 300" in body
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "fewest, most, people, note",
+    [
+        (20, None, "5", "usually involves at least 20 people; you are planning for 5."),
+        (None, 50, "1000", "usually involves up to 50 people; you are planning for 1,000."),
+        (12, 30, "11", "usually involves 12 to 30 people; you are planning for 11."),
+        (12, 30, "12", None),
+        (12, 30, "30", None),
+        (20, None, "5000", None),
+        (None, 50, "1", None),
+    ],
+)
+def test_a_note_only_when_the_people_are_outside_the_guides_range(
+    client, sections, fewest, most, people, note
+):
+    guide(
+        sections["finder"],
+        "Survey",
+        "survey",
+        [steps_block(step("Run it", 1, 1))],
+        participants_min=fewest,
+        participants_max=most,
+    )
+    body = main(get_plan(client, "survey", people=people))
+    notes = re.findall(r"The guide says Survey (usually involves .*?\.)", body)
+    assert notes == ([note] if note else [])
+
+
 # ---------- Checklist ----------
 
 
@@ -480,6 +509,68 @@ def test_the_calendar_parses_back_with_the_right_events_and_dates(client, plan_s
     description = str(events[0]["DESCRIPTION"])
     assert "Who: Commissioner" in description and "\n" in description
     assert str(events[0]["URL"]).startswith("http://testserver/engagement/plan/?m=citizens-jury")
+
+
+@pytest.mark.django_db
+def test_calendar_events_describe_each_step_and_milestone(client, plan_site):
+    """Undated steps are left out; each event says who, how long, what the guide says,
+    and links the whole plan."""
+    query = {"m": ["citizens-jury", "world-cafe"], "start": "2027-03-01", "people": "20"}
+    response = client.get(CALENDAR, query)
+    plan_url = (
+        "http://testserver/engagement/plan/?m=citizens-jury&m=world-cafe&start=2027-03-01&people=20"
+    )
+    events = list(icalendar.Calendar.from_ical(response.content).walk("VEVENT"))
+    assert [(str(e["SUMMARY"]), str(e["DESCRIPTION"]), str(e["URL"])) for e in events] == [
+        (
+            "Citizens' jury: Frame the charge",
+            "Who: Commissioner\nPlanned length: 6 weeks\nThe guide says: 4–6 weeks\n"
+            f"The whole plan: {plan_url}",
+            plan_url,
+        ),
+        (
+            "Citizens' jury: Recruit the jury",
+            f"Planned length: 6 weeks\nThe guide says: 4–6 weeks\nThe whole plan: {plan_url}",
+            plan_url,
+        ),
+        (
+            "Citizens' jury: Hear evidence",
+            f"Planned length: 4 days\nThe guide says: 2–4 days\nThe whole plan: {plan_url}",
+            plan_url,
+        ),
+        (
+            "Citizens' jury: Deliberate and report",
+            f"Planned length: 3 days\nThe guide says: 1–3 days\nThe whole plan: {plan_url}",
+            plan_url,
+        ),
+        (
+            "Citizens' jury: Share a summary of what you heard with the participants",
+            "Within two weeks of the last step: thank people and show them what they said, "
+            "before any decision is made. The guide's follow-up: Response within 2–3 months."
+            f"\nThe whole plan: {plan_url}",
+            plan_url,
+        ),
+        (
+            "World café: Share a summary of what you heard with the participants",
+            "Within two weeks of the last step: thank people and show them what they said, "
+            f"before any decision is made.\nThe whole plan: {plan_url}",
+            plan_url,
+        ),
+        (
+            "Feed back to participants what changed, and why",
+            "Within twelve weeks of the last step: what the decision-makers did with what "
+            "people said, including what they chose not to do and why.\n"
+            f"The whole plan: {plan_url}",
+            plan_url,
+        ),
+    ]
+    # A step the guide gives no words of its own for says only how long it is planned.
+    response = client.get(CALENDAR, {"m": "focus-group", "start": "2027-03-01"})
+    first = icalendar.Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert str(first["DESCRIPTION"]) == (
+        "Planned length: 1 week\nThe whole plan: "
+        "http://testserver/engagement/plan/?m=focus-group&start=2027-03-01"
+    )
 
 
 @pytest.mark.django_db
