@@ -389,8 +389,10 @@ def test_a_partly_answered_form_says_which_questions_are_missing(client, aid):
         ("&open=opt%00ions", "We didn't recognise the answer “options”"),
         ("&open=%00%01", "We didn't recognise it"),
         ("&open=%ff%fe", "We didn't recognise the answer “\ufffd\ufffd”"),
+        ("&open=a%20%20%20b", "We didn't recognise the answer “a b”"),
+        ("&open=" + "y" * 40, "We didn't recognise the answer “" + "y" * 40 + "”"),
     ],
-    ids=["unknown", "two-answers", "huge", "nul", "only-control", "bad-utf8"],
+    ids=["unknown", "two-answers", "huge", "nul", "only-control", "bad-utf8", "spaces", "forty"],
 )
 @pytest.mark.django_db
 def test_junk_answers_give_the_form_again_with_a_note(client, aid, junk, note):
