@@ -163,6 +163,16 @@ def test_site_setting_defaults_to_twelve_months_and_changes_what_is_due(guides):
     assert "Fresh method" in {item.title for item in review_items(include_due_soon=False)}
 
 
+def test_guides_due_the_same_day_are_listed_by_title(sections):
+    finder = sections["finder"]
+    for title in ("Zebra method", "Apple method", "Mango method"):
+        builders.method(finder, title, last_reviewed=ago(months=13))
+    builders.method(finder, "Yak method")  # never reviewed: first
+    builders.method(finder, "Bee method")
+    titles = [item.title for item in review_items()]
+    assert titles == ["Bee method", "Yak method", "Apple method", "Mango method", "Zebra method"]
+
+
 # --- The report -----------------------------------------------------------------------
 
 
