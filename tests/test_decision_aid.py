@@ -910,6 +910,25 @@ def test_the_admin_form_has_questions_and_rules_tabs_with_help(admin_client, aid
     assert "<b>Not yet</b> beats every level" in html
 
 
+@pytest.mark.django_db
+def test_the_verdicts_an_editor_can_choose(sections):
+    """Not yet, each level as a ceiling in the spectrum's order, or no limit: read from
+    the levels as they are when the form is shown."""
+    from engagement.decision import verdict_choices
+
+    builders.levels()
+    assert verdict_choices() == [
+        (NOT_YET, "Not yet"),
+        ("inform", "At most Inform"),
+        ("consult", "At most Consult"),
+        ("involve", "At most Involve"),
+        ("collaborate", "At most Collaborate"),
+        ("empower", "At most Empower"),
+        ("community-led", "At most Community-led"),
+        (NO_LIMIT, "No limit: only show the reason"),
+    ]
+
+
 # -- where it lives, links to it, search and sitemap -----------------------------------------
 
 
