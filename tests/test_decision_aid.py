@@ -641,6 +641,21 @@ def test_rules_that_refine_each_other_consistently_are_accepted(client, sections
     assert section(html, "Why") == "And little money: consult."
 
 
+@pytest.mark.django_db
+def test_a_narrower_rule_at_the_same_level_is_accepted_and_adds_its_reason(client, sections):
+    rules = [
+        rule({"time": "medium"}, "involve", "Three months: involve."),
+        rule({"time": "medium", "budget": "small"}, "involve", "And little money: still involve."),
+        rule({"open": "nothing"}, NOT_YET, "Wait."),
+        rule({"open": "nothing", "time": "short"}, NOT_YET, "And no time: wait longer."),
+    ]
+    assert refused(sections, rules) is None
+    page = DecisionAidPage.objects.get()
+    html = answer(client, page, {**ALL_CLEAR, "time": "medium", "budget": "small"})
+    assert verdict(html) == "Engage at Involve"
+    assert section(html, "Why") == "Three months: involve. And little money: still involve."
+
+
 # -- the admin -----------------------------------------------------------------------------
 
 
