@@ -18,7 +18,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from engagement.decision import DecisionAidPage
+from engagement.decision import KEY_MESSAGE, DecisionAidPage
 from engagement.models import EngagementIndexPage, MethodIndexPage
 from engagement.verdict import NO_LIMIT, NOT_YET
 from tests import builders
@@ -191,6 +191,15 @@ def test_not_yet_beats_any_level_and_says_what_to_do_first(client, aid):
 
 
 @pytest.mark.django_db
+def test_with_its_highest_level_deleted_the_top_of_the_spectrum_is_the_ceiling(client, sections):
+    """Not a level off the spectrum (Community-led ranks higher but is not on it)."""
+    page = decision_page(sections["hub"], rules=[rule({"open": "nothing"}, "consult", "Consult.")])
+    DecisionAidPage.objects.filter(pk=page.pk).update(highest_level=None)
+    assert verdict(answer(client, page, ALL_CLEAR)) == "Engage at Empower"
+    assert verdict(answer(client, page, {**ALL_CLEAR, "open": "nothing"})) == "Engage at Consult"
+
+
+@pytest.mark.django_db
 def test_a_rule_needs_all_its_conditions(client, aid):
     html = answer(client, aid["page"], {**ALL_CLEAR, "people": "few"})
     assert "Small and cheap" not in html
@@ -274,6 +283,50 @@ def test_the_finder_link_has_only_the_level_when_no_answer_sets_a_filter(client,
     ]
 
 
+@pytest.mark.parametrize(
+    "answers, hint",
+    [
+        ({"people": "few", "budget": "small", "time": "short"}, "group size, budget and time"),
+        ({"people": "few", "budget": "small"}, "group size and budget"),
+        ({"people": "few"}, "group size"),
+    ],
+)
+@pytest.mark.django_db
+def test_the_finder_link_says_which_filters_it_sets(client, sections, answers, hint):
+    page = decision_page(sections["hub"])  # no rules: the highest level, Empower
+    html = answer(client, page, {**ALL_CLEAR, **answers})
+    found = re.search(r'<p class="hint">(Opens the method finder.*?)</p>', html, re.S)
+    assert (
+        text_of(found.group(1)) == f"Opens the method finder at Empower, filtered by your {hint}."
+    )
+
+
+@pytest.mark.django_db
+def test_the_finder_link_names_no_filter_when_no_answer_sets_one(client, sections):
+    questions = [
+        question("open", "What is still open?", ("nothing", "Nothing", ""), ("a", "A", ""))
+    ]
+    page = decision_page(sections["hub"], questions=questions)
+    html = answer(client, page, {"open": "a"})
+    found = re.search(r'<p class="hint">(Opens the method finder.*?)</p>', html, re.S)
+    assert text_of(found.group(1)) == "Opens the method finder at Empower."
+    assert parse_qsl(urlsplit(finder_href(html)).query) == [("level", "empower")]
+
+
+@pytest.mark.django_db
+def test_when_two_answers_set_the_same_filter_the_earlier_question_wins(client, sections):
+    questions = [
+        question("people", "How many?", ("few", "Few", "people=up-to-15"), ("x", "X", "")),
+        question("room", "How big a room?", ("hall", "A hall", "people=51-250"), ("y", "Y", "")),
+    ]
+    page = decision_page(sections["hub"], questions=questions)
+    html = answer(client, page, {"people": "few", "room": "hall"})
+    assert parse_qsl(urlsplit(finder_href(html)).query) == [
+        ("level", "empower"),
+        ("people", "up-to-15"),
+    ]
+
+
 @pytest.mark.django_db
 def test_not_yet_links_to_methods_at_the_level_while_waiting(client, aid):
     html = answer(client, aid["page"], {**ALL_CLEAR, "open": "nothing"})
@@ -336,8 +389,10 @@ def test_a_partly_answered_form_says_which_questions_are_missing(client, aid):
         ("&open=opt%00ions", "We didn't recognise the answer “options”"),
         ("&open=%00%01", "We didn't recognise it"),
         ("&open=%ff%fe", "We didn't recognise the answer “\ufffd\ufffd”"),
+        ("&open=a%20%20%20b", "We didn't recognise the answer “a b”"),
+        ("&open=" + "y" * 40, "We didn't recognise the answer “" + "y" * 40 + "”"),
     ],
-    ids=["unknown", "two-answers", "huge", "nul", "only-control", "bad-utf8"],
+    ids=["unknown", "two-answers", "huge", "nul", "only-control", "bad-utf8", "spaces", "forty"],
 )
 @pytest.mark.django_db
 def test_junk_answers_give_the_form_again_with_a_note(client, aid, junk, note):
@@ -354,6 +409,32 @@ def test_the_same_answer_twice_and_unknown_parameters_are_harmless(client, aid):
     html = answer(client, aid["page"], ALL_CLEAR, extra="&open=problem&utm_source=x&level=%00")
     assert verdict(html) == "Engage at Empower"
     assert "Please choose again" not in html
+
+
+@pytest.mark.django_db
+def test_spaces_around_an_answer_are_ignored_and_an_empty_answer_is_no_answer(client, aid):
+    padded = {**ALL_CLEAR, "open": "%20options%20"}
+    html = answer(client, aid["page"], padded, extra="&open=options")
+    assert verdict(html) == "Engage at Involve"
+    html = answer(client, aid["page"], {**ALL_CLEAR, "open": "%20"})
+    assert verdict(html) is None
+    notice = text_of(re.search(r'<div class="notice[^"]*"[^>]*>(.*?)</div>', html, re.S).group(1))
+    assert notice == (
+        "Answer every question to see a suggestion. What is still open?: Not answered yet."
+    )
+
+
+@pytest.mark.django_db
+def test_a_single_unreadable_answer_also_flags_the_unanswered_questions(client, aid):
+    html = answer(client, aid["page"], {"open": "maybe"})
+    assert html.count("question--flagged") == 4
+    notice = text_of(re.search(r'<div class="notice[^"]*"[^>]*>(.*?)</div>', html, re.S).group(1))
+    assert notice == (
+        "Answer every question to see a suggestion. "
+        "What is still open?: We didn't recognise the answer “maybe”. Please choose again. "
+        "How long is there?: Not answered yet. What budget?: Not answered yet. "
+        "How many people?: Not answered yet."
+    )
 
 
 @pytest.mark.django_db
@@ -500,6 +581,29 @@ def test_contradictory_or_broken_rules_are_refused_when_saved(sections, rules, m
     assert not DecisionAidPage.objects.live().exists()  # drafts saved in code are not checked
 
 
+@pytest.mark.django_db
+def test_with_a_single_question_its_key_is_named_alone(sections):
+    questions = [question("open", "Open?", ("nothing", "Nothing", ""), ("a", "A", ""))]
+    found = refused(sections, [rule({"opne": "nothing"}, "consult", "Typo.")], questions=questions)
+    message = "No question has the key “opne”. The keys are “open”."
+    assert found == f"Rule 1: {message} {message}"  # at the top of the field, then on the rule
+
+
+@pytest.mark.django_db
+def test_a_ninth_question_is_refused_when_saved_on_the_ninth_question(sections):
+    questions = [
+        question(f"q{n}", f"Question {n}?", ("a", "A", ""), ("b", "B", "")) for n in range(1, 10)
+    ]
+    assert refused(sections, [], questions=questions[:8]) is None  # eight are fine
+    DecisionAidPage.objects.all().delete()
+    with pytest.raises(ValidationError) as raised:
+        decision_page(sections["hub"], questions=questions)
+    assert raised.value.error_dict["questions"][0].as_json_data() == {
+        "messages": ["Keep to 8 questions at most, so the form fits on a phone."],
+        "blockErrors": {8: at("key", "Question 9 is one too many.")},
+    }
+
+
 @pytest.mark.parametrize(
     "questions, message",
     [
@@ -537,6 +641,21 @@ def test_rules_that_refine_each_other_consistently_are_accepted(client, sections
     assert section(html, "Why") == "And little money: consult."
 
 
+@pytest.mark.django_db
+def test_a_narrower_rule_at_the_same_level_is_accepted_and_adds_its_reason(client, sections):
+    rules = [
+        rule({"time": "medium"}, "involve", "Three months: involve."),
+        rule({"time": "medium", "budget": "small"}, "involve", "And little money: still involve."),
+        rule({"open": "nothing"}, NOT_YET, "Wait."),
+        rule({"open": "nothing", "time": "short"}, NOT_YET, "And no time: wait longer."),
+    ]
+    assert refused(sections, rules) is None
+    page = DecisionAidPage.objects.get()
+    html = answer(client, page, {**ALL_CLEAR, "time": "medium", "budget": "small"})
+    assert verdict(html) == "Engage at Involve"
+    assert section(html, "Why") == "Three months: involve. And little money: still involve."
+
+
 # -- the admin -----------------------------------------------------------------------------
 
 
@@ -546,20 +665,20 @@ def listblock(values):
     return data
 
 
-def admin_form(page, rules, **overrides):
+def admin_form(page, rules, questions=QUESTIONS, **overrides):
     """The edit form's data for `page` with these rules: [(conditions, verdict, reason)]."""
-    questions = []
-    for item in QUESTIONS:
+    question_data = []
+    for item in questions:
         value = dict(item["value"])
         value["options"] = listblock(value["options"])
-        questions.append(("question", value))
+        question_data.append(("question", value))
     data = {
         "title": page.title,
         "slug": page.slug,
         "summary": page.summary,
         "intro": rich_text(page.intro),
         "explainer": rich_text(page.explainer),
-        "questions": streamfield(questions),
+        "questions": streamfield(question_data),
         "rules": streamfield(
             [
                 (
@@ -611,6 +730,134 @@ def test_the_admin_refuses_contradictory_rules_and_says_which(admin_client, sect
     assert len(page.rules) == 1
 
 
+def block_errors(html, field):
+    """The errors the admin hands a StreamField's blocks (what the editor sees next to
+    each block), as the JSON the page gives the browser; None when there are none."""
+    found = re.search(
+        rf'<div id="{field}" data-block .*?data-w-block-arguments-value="([^"]*)"', html
+    )
+    return json.loads(unescape(found.group(1)))[1]
+
+
+def at(part, message):
+    """A block's error on one of its parts (a question's key, a rule's verdict...)."""
+    return {"blockErrors": {part: {"messages": [message]}}}
+
+
+@pytest.mark.django_db
+def test_the_admin_puts_each_problem_on_the_block_that_has_it(admin_client, sections):
+    page = decision_page(sections["hub"])
+    questions = [
+        *QUESTIONS[:2],
+        question(
+            "budget",
+            "What budget?",
+            ("small", "Small", ""),
+            ("big", "Big", ""),
+            ("small", "Again", ""),
+        ),
+        question("people", "How many?", ("few", "Few", ""), ("many", "Many", "")),
+        question("open", "Again?", ("a", "A", ""), ("b", "B", "")),
+    ]
+    rules = [
+        ({"time": "short"}, "consult", "Sound."),
+        ({"opne": "nothing", "people": "some"}, "consult", "Two typos."),
+        ({"time": "medium"}, "empower", "Pointless."),
+        ({"time": "long"}, "involve", "Involve."),
+        ({"time": "long"}, "consult", "Consult."),
+    ]
+    data = admin_form(page, rules, questions=questions)
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    dup_value = "The answer value “small” is used twice in this question."
+    dup_key = "The key “open” is already used by question 1. Each question needs its own key."
+    assert block_errors(html, "questions") == {
+        "messages": [f"Question 3: {dup_value}", f"Question 5: {dup_key}"],
+        "blockErrors": {
+            "2": {"blockErrors": {"options": {"blockErrors": {"2": at("value", dup_value)}}}},
+            "4": at("key", dup_key),
+        },
+    }
+    no_key = "No question has the key “opne”. The keys are “open”, “time”, “budget” or “people”."
+    no_answer = "“some” is not an answer to “people”. Its answers are “few” or “many”."
+    too_high = (
+        "Empower is not below the highest level (Empower), so this rule could never change "
+        "the verdict. Choose a lower level, or “No limit”."
+    )
+    never = (
+        "It can never decide the verdict: whenever it applies, rule 5 applies too and is "
+        "stricter (At most Consult). Make this rule's verdict at least as strict, or narrow "
+        "rule 5's conditions."
+    )
+    same = (
+        "It has exactly the same conditions as rule 4. "
+        "Merge the two into one rule with one verdict and one reason."
+    )
+    conditions = {"0": at("question", no_key), "1": at("answers", no_answer)}
+    assert block_errors(html, "rules") == {
+        "messages": [
+            f"Rule 2: {no_key}",
+            f"Rule 2: {no_answer}",
+            f"Rule 3: {too_high}",
+            f"Rule 4: {never}",
+            f"Rule 5: {same}",
+        ],
+        "blockErrors": {
+            "1": {"blockErrors": {"conditions": {"blockErrors": conditions}}},
+            "2": at("verdict", too_high),
+            "3": {"messages": [never]},
+            "4": {"messages": [same]},
+        },
+    }
+
+
+@pytest.mark.django_db
+def test_a_question_broken_on_its_own_is_reported_and_the_rules_left_unchecked(
+    admin_client, sections
+):
+    """The rules are checked against the questions only once both are valid on their own:
+    a malformed key gets its own message, not a server error."""
+    page = decision_page(sections["hub"])
+    questions = [
+        question("Open Q", "Open?", ("nothing", "Nothing", ""), ("a", "A", "")),
+        *QUESTIONS[1:],
+    ]
+    data = admin_form(page, [({"opne": "nothing"}, "consult", "Typo.")], questions=questions)
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    errors = block_errors(html, "questions")
+    assert errors["blockErrors"] == {"0": at("key", KEY_MESSAGE)}
+    assert block_errors(html, "rules") is None
+
+
+@pytest.mark.django_db
+def test_renaming_a_key_with_its_rules_flags_only_the_real_problem(admin_client, sections):
+    """An editor renames a question's key and the rule naming it in one go, but leaves a
+    duplicate answer elsewhere: only that duplicate is flagged, not the rule checked
+    against the questions as they were before the edit."""
+    page = decision_page(sections["hub"], rules=[rule({"open": "nothing"}, NOT_YET, "Wait.")])
+    renamed = question("stage", "What is still open?", ("nothing", "Nothing", ""), ("a", "A", ""))
+    twice = question("budget", "What budget?", ("small", "Small", ""), ("small", "Again", ""))
+    data = admin_form(page, [({"stage": "nothing"}, NOT_YET, "Wait.")], questions=[renamed, twice])
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert block_errors(html, "questions")["blockErrors"] == {
+        "1": {
+            "blockErrors": {
+                "options": {
+                    "blockErrors": {
+                        "1": at("value", "The answer value “small” is used twice in this question.")
+                    }
+                }
+            }
+        }
+    }
+    assert block_errors(html, "rules") is None
+
+
 @pytest.mark.django_db
 def test_the_admin_saves_sound_rules(admin_client, sections, client):
     page = decision_page(sections["hub"])
@@ -620,6 +867,19 @@ def test_the_admin_saves_sound_rules(admin_client, sections, client):
     assert response.status_code == 302, re.findall(r"error-message.*", response.content.decode())
     page.refresh_from_db()
     assert [r.value["verdict"] for r in page.rules] == ["involve"]
+
+
+@pytest.mark.django_db
+def test_rules_saved_in_the_admin_decide_the_verdict(admin_client, sections, client):
+    page = decision_page(sections["hub"])
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    rules = [({"open": "options", "time": "short, medium"}, "involve", "Fine.")]
+    assert admin_client.post(url, admin_form(page, rules)).status_code == 302
+    page = DecisionAidPage.objects.get(pk=page.pk)
+    for time, expected in [("short", "Involve"), ("medium", "Involve"), ("long", "Empower")]:
+        html = answer(client, page, {**ALL_CLEAR, "open": "options", "time": time})
+        assert verdict(html) == f"Engage at {expected}", time
+    assert verdict(answer(client, page, {**ALL_CLEAR, "time": "short"})) == "Engage at Empower"
 
 
 @pytest.mark.django_db
@@ -663,6 +923,25 @@ def test_the_admin_form_has_questions_and_rules_tabs_with_help(admin_client, aid
         assert f'id="tab-label-{tab}"' in html, tab
     assert "How rules work" in html
     assert "<b>Not yet</b> beats every level" in html
+
+
+@pytest.mark.django_db
+def test_the_verdicts_an_editor_can_choose(sections):
+    """Not yet, each level as a ceiling in the spectrum's order, or no limit: read from
+    the levels as they are when the form is shown."""
+    from engagement.decision import verdict_choices
+
+    builders.levels()
+    assert verdict_choices() == [
+        (NOT_YET, "Not yet"),
+        ("inform", "At most Inform"),
+        ("consult", "At most Consult"),
+        ("involve", "At most Involve"),
+        ("collaborate", "At most Collaborate"),
+        ("empower", "At most Empower"),
+        ("community-led", "At most Community-led"),
+        (NO_LIMIT, "No limit: only show the reason"),
+    ]
 
 
 # -- where it lives, links to it, search and sitemap -----------------------------------------

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from engagement import ics
@@ -193,6 +194,142 @@ def test_combined_methods_run_one_after_another_in_the_readers_order(client, pla
     assert "1 March to 11 April 2027 Frame the charge" in other_order
 
 
+def between(body, start, end):
+    """The text of `body` from `start` up to (not including) `end`."""
+    return body[body.index(start) : body.index(end, body.index(start))].strip()
+
+
+SUMMARY_NOTE = (
+    "Within two weeks of the last step: thank people and show them what they said, "
+    "before any decision is made."
+)
+FEEDBACK = (
+    "Feedback {when} Milestone: Feed back to participants what changed, and why Within "
+    "twelve weeks of the last step: what the decision-makers did with what people said, "
+    "including what they chose not to do and why."
+)
+SUMMARY = "Milestone: Share a summary of what you heard with the participants " + SUMMARY_NOTE
+JURY_FOLLOW_UP = "The guide's follow-up: Response within 2–3 months."
+
+
+@pytest.mark.django_db
+def test_a_dated_plan_for_known_people_and_budget_in_full(client, plan_site):
+    """Every line of the summary, the timeline and the budget of a two-method plan."""
+    body = main(
+        get_plan(
+            client, "focus-group", "citizens-jury", start="2027-03-01", people="20", budget="30000"
+        )
+    )
+    assert between(body, "In short", "Download the dates") == (
+        "In short Start 1 March 2027 Last step ends 18 July 2027 (week 20) "
+        "If every step is quick 26 May 2027 (week 13) Estimated cost £9,700–£23,000"
+    )
+    assert between(body, "1. Focus group", "Budget") == " ".join(
+        [
+            "1. Focus group",
+            "1 to 7 March 2027 Plan Planned: 1 week",
+            "8 to 28 March 2027 Recruit Planned: 3 weeks",
+            "29 March 2027 Run Planned: the same day · the guide says “1–2 hours”",
+            "29 March to 18 April 2027 Analyse Planned: 3 weeks",
+            f"2 May 2027 {SUMMARY}",
+            "2. Citizens' jury",
+            "19 April to 30 May 2027 Frame the charge Planned: 6 weeks · the guide says "
+            "“4–6 weeks” · Who: Commissioner",
+            "31 May to 11 July 2027 Recruit the jury Planned: 6 weeks · the guide says “4–6 weeks”",
+            "12 to 15 July 2027 Hear evidence Planned: 4 days · the guide says “2–4 days”",
+            "16 to 18 July 2027 Deliberate and report Planned: 3 days · the guide says “1–3 days”",
+            f"1 August 2027 {SUMMARY} {JURY_FOLLOW_UP}",
+            FEEDBACK.format(when="10 October 2027"),
+        ]
+    )
+    assert between(body, "Budget Cost lines", "Checklist") == " ".join(
+        [
+            "Budget Cost lines from the guides, for 20 people Item From Up to",
+            "Focus group: Where the money goes Moderator £200 £1,500",
+            "Incentives £25–£75 per person × 20 £500 £1,500",
+            "Citizens' jury: Where the money goes Recruitment £3,000 £8,000",
+            "Juror payments £300–£600 per person × 20 £6,000 £12,000",
+            "Total £9,700 £23,000",
+            "Citizens' jury: An indicative split of Involve's range (2023).",
+            "Overall range: Involve, 2023.",
+            "Your budget of £30,000 covers the whole estimated range.",
+        ]
+    )
+
+
+@pytest.mark.django_db
+def test_an_undated_plan_without_people_in_full(client, plan_site):
+    """Weeks instead of dates, a step without weeks, and per-person lines kept apart."""
+    body = main(get_plan(client, "citizens-jury", "world-cafe"))
+    assert between(body, "In short", "Timeline") == (
+        "In short Start Give a start date for dates Last step ends Week 14 "
+        "If every step is quick Week 9 Estimated cost £3,500–£11,000, plus £300–£600 per person"
+    )
+    assert between(body, "1. Citizens' jury", "Budget") == " ".join(
+        [
+            "1. Citizens' jury",
+            "Weeks 1 to 6 Frame the charge Planned: 6 weeks · the guide says “4–6 weeks” "
+            "· Who: Commissioner",
+            "Weeks 7 to 12 Recruit the jury Planned: 6 weeks · the guide says “4–6 weeks”",
+            "Week 13 Hear evidence Planned: 4 days · the guide says “2–4 days”",
+            "Week 13 Deliberate and report Planned: 3 days · the guide says “1–3 days”",
+            f"Week 15 {SUMMARY} {JURY_FOLLOW_UP}",
+            "2. World café Some steps have no times in weeks in the guide yet: each is placed "
+            "on the next free day and given no time of its own. Allow time for them.",
+            "Week 14 Frame questions No time in weeks in the guide yet · the guide says "
+            "“1–2 weeks”",
+            f"Week 16 {SUMMARY}",
+            FEEDBACK.format(when="Week 26"),
+        ]
+    )
+    assert between(body, "Budget Cost lines", "Checklist") == " ".join(
+        [
+            "Budget Cost lines from the guides Item From Up to",
+            "Citizens' jury: Where the money goes Recruitment £3,000 £8,000",
+            "Juror payments per person £300 £600",
+            "World café: The guide's overall range The whole process £500 £3,000",
+            "Total £3,500–£11,000, plus £300–£600 per person",
+            "Citizens' jury: An indicative split of Involve's range (2023).",
+            "Overall range: Involve, 2023.",
+            "Some lines are per person: give the number of people to add them to the total.",
+        ]
+    )
+
+
+@pytest.mark.django_db
+def test_cost_lines_missing_a_figure_and_a_follow_up_ending_in_a_full_stop(client, sections):
+    """A line without a lowest figure counts from £0; one without a highest leaves the
+    total open-ended; the guide's follow-up is quoted with one full stop."""
+    guide(
+        sections["finder"],
+        "Open meeting",
+        "open-meeting",
+        [
+            steps_block(step("Hold it", 1, 1)),
+            costs_block(
+                line("Venue", None, 400),
+                line("Refreshments", None, 5, per_person=True),
+                line("Facilitator", 300, None),
+                line("Travel", 10, None, per_person=True),
+            ),
+        ],
+        follow_up="Write to everyone who came.",
+    )
+    body = main(get_plan(client, "open-meeting", people="10"))
+    assert "Estimated cost From £400 Timeline" in body
+    assert "The guide's follow-up: Write to everyone who came. Feedback" in body
+    assert between(body, "Budget Cost lines", "Checklist") == " ".join(
+        [
+            "Budget Cost lines from the guides, for 10 people Item From Up to",
+            "Open meeting: Where the money goes Venue – £400",
+            "Refreshments up to £5 per person × 10 – £50",
+            "Facilitator £300 –",
+            "Travel £10 or more per person × 10 £100 –",
+            "Total £400 no upper figure",
+        ]
+    )
+
+
 def test_weeks_become_whole_days_rounded_half_up():
     assert [weeks_to_days(w) for w in (0, "0.1", "0.3", "0.5", 1, "1.5", 104, None)] == [
         0,
@@ -283,6 +420,35 @@ def test_people_outside_the_guides_usual_numbers_get_a_note(client, plan_site):
     assert "usually involves 12 to 30 people; you are planning for 300" in body
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "fewest, most, people, note",
+    [
+        (20, None, "5", "usually involves at least 20 people; you are planning for 5."),
+        (None, 50, "1000", "usually involves up to 50 people; you are planning for 1,000."),
+        (12, 30, "11", "usually involves 12 to 30 people; you are planning for 11."),
+        (12, 30, "12", None),
+        (12, 30, "30", None),
+        (20, None, "5000", None),
+        (None, 50, "1", None),
+    ],
+)
+def test_a_note_only_when_the_people_are_outside_the_guides_range(
+    client, sections, fewest, most, people, note
+):
+    guide(
+        sections["finder"],
+        "Survey",
+        "survey",
+        [steps_block(step("Run it", 1, 1))],
+        participants_min=fewest,
+        participants_max=most,
+    )
+    body = main(get_plan(client, "survey", people=people))
+    notes = re.findall(r"The guide says Survey (usually involves .*?\.)", body)
+    assert notes == ([note] if note else [])
+
+
 # ---------- Checklist ----------
 
 
@@ -346,6 +512,68 @@ def test_the_calendar_parses_back_with_the_right_events_and_dates(client, plan_s
 
 
 @pytest.mark.django_db
+def test_calendar_events_describe_each_step_and_milestone(client, plan_site):
+    """Undated steps are left out; each event says who, how long, what the guide says,
+    and links the whole plan."""
+    query = {"m": ["citizens-jury", "world-cafe"], "start": "2027-03-01", "people": "20"}
+    response = client.get(CALENDAR, query)
+    plan_url = (
+        "http://testserver/engagement/plan/?m=citizens-jury&m=world-cafe&start=2027-03-01&people=20"
+    )
+    events = list(icalendar.Calendar.from_ical(response.content).walk("VEVENT"))
+    assert [(str(e["SUMMARY"]), str(e["DESCRIPTION"]), str(e["URL"])) for e in events] == [
+        (
+            "Citizens' jury: Frame the charge",
+            "Who: Commissioner\nPlanned length: 6 weeks\nThe guide says: 4–6 weeks\n"
+            f"The whole plan: {plan_url}",
+            plan_url,
+        ),
+        (
+            "Citizens' jury: Recruit the jury",
+            f"Planned length: 6 weeks\nThe guide says: 4–6 weeks\nThe whole plan: {plan_url}",
+            plan_url,
+        ),
+        (
+            "Citizens' jury: Hear evidence",
+            f"Planned length: 4 days\nThe guide says: 2–4 days\nThe whole plan: {plan_url}",
+            plan_url,
+        ),
+        (
+            "Citizens' jury: Deliberate and report",
+            f"Planned length: 3 days\nThe guide says: 1–3 days\nThe whole plan: {plan_url}",
+            plan_url,
+        ),
+        (
+            "Citizens' jury: Share a summary of what you heard with the participants",
+            "Within two weeks of the last step: thank people and show them what they said, "
+            "before any decision is made. The guide's follow-up: Response within 2–3 months."
+            f"\nThe whole plan: {plan_url}",
+            plan_url,
+        ),
+        (
+            "World café: Share a summary of what you heard with the participants",
+            "Within two weeks of the last step: thank people and show them what they said, "
+            f"before any decision is made.\nThe whole plan: {plan_url}",
+            plan_url,
+        ),
+        (
+            "Feed back to participants what changed, and why",
+            "Within twelve weeks of the last step: what the decision-makers did with what "
+            "people said, including what they chose not to do and why.\n"
+            f"The whole plan: {plan_url}",
+            plan_url,
+        ),
+    ]
+    # A step the guide gives no words of its own for says only how long it is planned.
+    response = client.get(CALENDAR, {"m": "focus-group", "start": "2027-03-01"})
+    first = icalendar.Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert str(first["DESCRIPTION"]) == (
+        "Planned length: 1 week\nThe whole plan: "
+        "http://testserver/engagement/plan/?m=focus-group&start=2027-03-01"
+    )
+
+
+@pytest.mark.django_db
 def test_the_page_links_the_calendar_with_the_same_plan(client, plan_site):
     html = text(get_plan(client, "citizens-jury", start="2027-03-01", people="30"))
     assert (
@@ -400,20 +628,52 @@ def test_an_incomplete_calendar_request_goes_to_the_plan_page(client, plan_site,
     ("params", "message"),
     [
         ({"start": "2027-02-30"}, "There is no 30 February 2027. Check the day of the month."),
-        ({"start": "tomorrow"}, "We couldn't read “tomorrow” as a date."),
-        ({"start": "99999-01-01"}, "the year 99999 is outside that"),
-        ({"start": "1999-03-01"}, "1 March 1999 is outside that"),
-        ({"start": "2027-13-01"}, "the month must be 1 to 12"),
+        (
+            {"start": "tomorrow"},
+            "We couldn't read “tomorrow” as a date. Give the start date as year-month-day, "
+            "for example 2027-03-01.",
+        ),
+        (
+            {"start": "y" * 40},  # forty characters are quoted whole
+            f"We couldn't read “{'y' * 40}” as a date. Give the start date as year-month-day, "
+            "for example 2027-03-01.",
+        ),
+        (
+            {"start": "x" * 50},
+            f"We couldn't read “{'x' * 40}…” as a date. Give the start date as year-month-day, "
+            "for example 2027-03-01.",
+        ),
+        (
+            {"start": "99999-01-01"},
+            "Plans can start between {window}; the year 99999 is outside that.",
+        ),
+        (
+            {"start": "1999-03-01"},
+            "Plans can start between {window}; 1 March 1999 is outside that.",
+        ),
+        ({"start": "2027-13-01"}, "“2027-13-01” is not a real date: the month must be 1 to 12."),
         ({"people": "-5"}, "The number of people must be between 1 and 1,000,000."),
         ({"people": str(10**12)}, "The number of people must be between 1 and 1,000,000."),
         ({"people": "0"}, "The number of people must be between 1 and 1,000,000."),
         ({"people": "9" * 5000}, "The number of people must be between 1 and 1,000,000."),
-        ({"people": "lots"}, "We couldn't read “lots” as a number of people."),
-        ({"people": "2.5"}, "We couldn't read “2.5” as a number of people."),
-        ({"budget": "lots"}, "We couldn't read “lots” as a budget."),
+        (
+            {"people": "lo\x00ts"},
+            "We couldn't read “lots” as a number of people. Give a whole number, for example 30.",
+        ),
+        (
+            {"people": "2.5"},
+            "We couldn't read “2.5” as a number of people. Give a whole number, for example 30.",
+        ),
+        (
+            {"budget": "lots"},
+            "We couldn't read “lots” as a budget. Give it in pounds, for example 40000.",
+        ),
         ({"budget": "-5"}, "The budget must be between £0 and £100,000,000."),
         ({"budget": str(10**12)}, "The budget must be between £0 and £100,000,000."),
-        ({"budget": "١٢٣"}, "We couldn't read “١٢٣” as a budget."),
+        (
+            {"budget": "١٢٣"},
+            "We couldn't read “١٢٣” as a budget. Give it in pounds, for example 40000.",
+        ),
     ],
 )
 def test_bad_input_gets_a_clear_message_never_an_error(client, plan_site, params, message):
@@ -421,7 +681,9 @@ def test_bad_input_gets_a_clear_message_never_an_error(client, plan_site, params
     assert response.status_code == 200
     body = main(response)
     assert "Please check your answers" in body
-    assert message in body
+    year = timezone.localdate().year
+    window = f"1 January {year - 1} and 31 December {year + 10}"
+    assert message.replace("{window}", window) in body
     field = next(iter(params))
     assert f'id="plan-{field}"' in text(response) and 'aria-invalid="true"' in text(response)
     # What could be read still makes a plan.

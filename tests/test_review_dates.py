@@ -8,6 +8,7 @@ see "Last reviewed" and, when overdue, a gentle note; a reminder e-mail for cron
 
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -106,6 +107,39 @@ def test_due_from_site_default_and_page_override():
     assert never.is_due and not never.is_overdue and never.label == "Never reviewed"
 
 
+@pytest.mark.parametrize(
+    "on, label",
+    [
+        ("2025-12-01", "Up to date"),  # 31 days before it is due
+        ("2025-12-02", "Due soon (in 30 days)"),
+        ("2025-12-31", "Due soon (in 1 day)"),
+        ("2026-01-01", "Due now"),
+        ("2026-01-31", "Due now"),  # the day before a whole month has passed
+        ("2026-02-01", "Overdue by 1 month"),
+        ("2026-03-01", "Overdue by 2 months"),
+    ],
+)
+def test_status_label_counts_days_until_due_and_whole_months_overdue(on, label):
+    page = MethodPage(last_reviewed=datetime.date(2025, 1, 1))
+    status = ReviewStatus.of(page, site_interval=12, on=datetime.date.fromisoformat(on))
+    assert status.label == label
+
+
+@pytest.mark.parametrize(
+    "on, label",
+    [
+        ("2026-02-27", "Due now"),
+        ("2026-02-28", "Overdue by 1 month"),  # February has no 31st: its last day counts
+        ("2026-03-30", "Overdue by 1 month"),
+        ("2026-03-31", "Overdue by 2 months"),
+    ],
+)
+def test_months_overdue_from_the_end_of_a_month(on, label):
+    page = MethodPage(last_reviewed=datetime.date(2025, 1, 31))
+    status = ReviewStatus.of(page, site_interval=12, on=datetime.date.fromisoformat(on))
+    assert status.label == label
+
+
 def test_month_arithmetic_keeps_to_the_month():
     assert add_months(datetime.date(2025, 1, 31), 1) == datetime.date(2025, 2, 28)
     assert add_months(datetime.date(2024, 2, 29), 12) == datetime.date(2025, 2, 28)
@@ -127,6 +161,16 @@ def test_site_setting_defaults_to_twelve_months_and_changes_what_is_due(guides):
     page.review_interval_months = 1
     page.save()
     assert "Fresh method" in {item.title for item in review_items(include_due_soon=False)}
+
+
+def test_guides_due_the_same_day_are_listed_by_title(sections):
+    finder = sections["finder"]
+    for title in ("Zebra method", "Apple method", "Mango method"):
+        builders.method(finder, title, last_reviewed=ago(months=13))
+    builders.method(finder, "Yak method")  # never reviewed: first
+    builders.method(finder, "Bee method")
+    titles = [item.title for item in review_items()]
+    assert titles == ["Bee method", "Yak method", "Apple method", "Mango method", "Zebra method"]
 
 
 # --- The report -----------------------------------------------------------------------
@@ -178,15 +222,50 @@ def test_report_shows_who_last_reviewed_and_filters_by_type(client, editor, mode
     assert fragment.status_code == 200 and "Stale principle" not in fragment.content.decode()
 
 
+def test_report_filters_to_guides_due_or_overdue(client, editor, guides):
+    client.force_login(editor)
+    due = client.get(REPORT, {"status": "due"}).context["object_list"]
+    assert [item.title for item in due] == [
+        "Never method",
+        "Older method",
+        "Old method",
+        "Stale principle",
+    ]
+
+
+def test_mark_reviewed_from_a_filtered_report_comes_back_to_it(client, editor, guides):
+    client.force_login(editor)
+    for url in (REPORT, REPORT + "results/"):
+        html = client.get(url, {"kind": "methodpage", "_w_filter_fragment": "1"}).content.decode()
+        nexts = set(re.findall(r'<input type="hidden" name="next" value="([^"]*)"', html))
+        assert nexts == {REPORT + "?kind=methodpage"}, url
+    html = client.get(REPORT).content.decode()
+    assert set(re.findall(r'name="next" value="([^"]*)"', html)) == {REPORT}
+
+
+def test_report_csv_is_named_for_the_day(client, editor, guides):
+    client.force_login(editor)
+    response = client.get(REPORT, {"export": "csv"})
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="review-due-{today().isoformat()}.csv"'
+    )
+
+
 def test_report_exports_csv(client, editor, guides):
+    MethodPage.objects.filter(pk=guides["older"].pk).update(last_reviewed_by=editor)
     client.force_login(editor)
     response = client.get(REPORT, {"export": "csv"})
     assert response.status_code == 200
     text = b"".join(response.streaming_content).decode()
-    lines = text.strip().splitlines()
-    assert lines[0] == "Title,Type,Last reviewed,Reviewed by,Due,Status"
-    assert lines[1].startswith("Never method,Method guide,never,")
-    assert len(lines) == 6
+    soon = today() + datetime.timedelta(days=10)
+    assert text.splitlines() == [
+        "Title,Type,Last reviewed,Reviewed by,Due,Status",
+        f"Never method,Method guide,never,,{today()},Never reviewed",
+        f"Older method,Method guide,{ago(30)},Edith Reviewer,{ago(18)},Overdue by 18 months",
+        f"Old method,Method guide,{ago(14)},,{ago(2)},Overdue by 2 months",
+        f"Stale principle,Principle,{ago(13)},,{ago(1)},Overdue by 1 month",
+        f"Soon method,Method guide,{ago(12, days=-10)},,{soon},Due soon (in 10 days)",
+    ]
     assert client.get(REPORT, {"export": "xlsx"}).status_code == 200
 
 
@@ -263,6 +342,29 @@ def test_mark_reviewed_keeps_a_pending_draft_a_draft(client, moderator, guides):
     assert page.last_reviewed_by == moderator
 
 
+def test_mark_reviewed_reaches_a_scheduled_revision_too(moderator, guides):
+    """A change scheduled to go live later, with a newer draft on top: when the scheduled
+    change goes live it keeps the review date. (The admin's button refuses such a page
+    for now: Wagtail locks a page while a change is scheduled.)"""
+    from django.utils import timezone
+
+    from engagement.review import mark_reviewed
+
+    page = MethodPage.objects.get(pk=guides["old"].pk)
+    page.summary = "Scheduled summary."
+    go_live = timezone.now() + datetime.timedelta(days=1)
+    scheduled = page.save_revision(user=moderator, approved_go_live_at=go_live)
+    page.summary = "A later draft."
+    page.save_revision(user=moderator)
+    mark_reviewed(MethodPage.objects.get(pk=page.pk), moderator)
+
+    scheduled.refresh_from_db()
+    scheduled.publish()  # as `publish_scheduled` does when the day comes
+    page = MethodPage.objects.get(pk=page.pk)
+    assert page.summary == "Scheduled summary." and page.last_reviewed == today()
+    assert page.last_reviewed_by == moderator
+
+
 def test_mark_reviewed_refuses_get_and_users_who_cannot_edit(client, outsider, editor, guides):
     page = guides["old"]
     client.force_login(editor)
@@ -273,6 +375,18 @@ def test_mark_reviewed_refuses_get_and_users_who_cannot_edit(client, outsider, e
     assert not PageLogEntry.objects.filter(action="engagement.mark_reviewed").exists()
     client.force_login(editor)
     assert client.post(mark_url(guides["fresh"].get_parent())).status_code == 404
+
+
+def test_mark_reviewed_refuses_a_page_locked_by_someone_else(client, editor, moderator, guides):
+    page = MethodPage.objects.get(pk=guides["old"].pk)
+    page.locked, page.locked_by = True, moderator
+    page.save()
+    client.force_login(editor)
+    response = client.post(mark_url(page) + f"?next={REPORT}", follow=True)
+    assert response.redirect_chain[0][0] == REPORT
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages == ["“Old method” is locked by someone else."]
+    assert MethodPage.objects.get(pk=page.pk).last_reviewed == ago(months=14)
 
 
 def test_mark_reviewed_needs_the_csrf_token(editor, guides):
@@ -313,6 +427,38 @@ def test_setting_the_date_by_hand_records_the_editor(client, editor, guides):
     assert draft.last_reviewed == today() and draft.last_reviewed_by == editor
 
 
+def test_the_reviewer_stays_until_the_date_changes_and_goes_with_it(
+    client, editor, moderator, guides
+):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    page = guides["principle"]
+    PrinciplePage.objects.filter(pk=page.pk).update(last_reviewed_by=moderator)
+    client.force_login(editor)
+
+    def save(last_reviewed, statement):
+        data = nested_form_data(
+            {
+                "title": page.title,
+                "slug": page.slug,
+                "statement": statement,
+                "body": streamfield([]),
+                "last_reviewed": last_reviewed,
+                "review_interval_months": "",
+            }
+        )
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+        assert response.status_code == 302, response.context["form"].errors
+        return PrinciplePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+
+    # Editing something else keeps who reviewed it: the date did not change.
+    draft = save(ago(months=13).isoformat(), "A reworded statement.")
+    assert (draft.last_reviewed, draft.last_reviewed_by) == (ago(months=13), moderator)
+    # Clearing the date clears the reviewer too: nobody reviewed it on no date.
+    draft = save("", "A reworded statement.")
+    assert (draft.last_reviewed, draft.last_reviewed_by) == (None, None)
+
+
 # --- Dashboard ------------------------------------------------------------------------
 
 
@@ -322,6 +468,26 @@ def test_dashboard_panel_counts_due_guides(client, editor, guides):
     assert "4 guides due for review" in html  # never, older, old, principle; not "soon"
     client.post(mark_url(guides["old"]))
     assert "3 guides due for review" in client.get("/admin/").content.decode()
+
+
+def test_dashboard_and_report_count_only_the_guides_the_user_may_edit(
+    client, django_user_model, guides
+):
+    """Someone who edits only the principles sees only the principle that is due."""
+    from wagtail.models import GroupPagePermission
+
+    group = Group.objects.create(name="Principle editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group,
+        page=guides["principle"].get_parent(),
+        permission=Permission.objects.get(codename="change_page"),
+    )
+    user = django_user_model.objects.create_user("pat", "pat@example.org", "pw")
+    user.groups.add(group)
+    client.force_login(user)
+    assert "1 guide due for review" in client.get("/admin/").content.decode()
+    assert report_titles(client) == ["Stale principle"]
 
 
 def test_dashboard_panel_hidden_when_nothing_is_due(client, editor, sections):
