@@ -1,8 +1,8 @@
 """The "Should we engage?" page as the demo content sets it up: every default rule's path, the
 verdicts they give together, and the link into the finder for each.
 
-The demo is loaded once for the module inside an outer transaction that is rolled back
-at the end (as in test_demo_content.py); each test runs in its own savepoint."""
+The demo is loaded once for the package, by a first `make run` (`first_run`, see
+conftest.py); each test runs in its own savepoint."""
 
 import io
 import re
@@ -11,8 +11,6 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 
 from engagement import verdict as engine
 from engagement.decision import DecisionAidPage, rules_from
@@ -58,21 +56,7 @@ PATHS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo_content", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-
-
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("first_run")]
 
 
 def ask(client, answers):
