@@ -211,9 +211,6 @@ class Problems:
     question_summary: list = field(default_factory=list)
     rule_summary: list = field(default_factory=list)
 
-    def __bool__(self):
-        return bool(self.questions or self.rules)
-
     def question(self, index, message, option=None):
         entry = self.questions.setdefault(index, {})
         if option is None:
