@@ -9,6 +9,7 @@ import logging
 import re
 import stat
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,50 @@ def test_health_check_fails_when_the_cache_is_unreachable(client, settings):
     assert response.status_code == 503
     assert response.json()["cache"] == "failing"
     assert response.json()["database"] == "ok"
+
+
+def test_health_check_names_a_cache_that_keeps_nothing_in_its_answer_and_the_log(
+    client, settings, caplog
+):
+    settings.CACHES = {
+        **settings.CACHES,
+        settings.PAGE_CACHE_ALIAS: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    with caplog.at_level(logging.ERROR, logger="site_project.core.health"):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert json.loads(response.content) == {
+        "status": "failing",
+        "database": "ok",
+        "cache": "failing",
+    }
+    assert response["Cache-Control"] == "no-store"
+    [record] = [r for r in caplog.records if r.name == "site_project.core.health"]
+    assert record.getMessage() == "Health check failed: cache"
+    assert str(record.exc_info[1]) == "cache 'pages' did not keep a value"
+
+
+def test_health_check_probes_leave_nothing_in_the_caches_after_30_seconds(
+    client, settings, monkeypatch
+):
+    """Probed every few seconds by a load balancer, the check must not fill the caches
+    (or a shared Redis) with entries that never lapse."""
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    aliases = ["default", settings.PAGE_CACHE_ALIAS]
+    if any(isinstance(caches[alias], RedisCache) for alias in aliases):
+        pytest.skip("Redis keeps its own time")  # CI's Redis pass
+    before = time.time()
+    assert client.get("/healthz").status_code == 200
+    after = time.time()
+    assert after - before < 0.9
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: before + 29.9)
+    assert [caches[alias].get("healthz") for alias in aliases] == ["ok", "ok"]
+    monkeypatch.setattr(time, "time", lambda: after + 30.01)
+    assert [caches[alias].get("healthz") for alias in aliases] == [None, None]
+    monkeypatch.setattr(time, "time", real_time)
 
 
 def test_health_check_is_never_stored_in_the_page_cache(client, settings):
