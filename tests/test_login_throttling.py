@@ -7,13 +7,16 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth.models import Permission
+from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.files.base import ContentFile
 from django.db.models import F
 from django.test import Client, RequestFactory
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from site_project.core.throttling import client_ip
+from site_project.core.lockouts import LockoutViewSet, is_locked_out
+from site_project.core.throttling import client_ip, lockout_response
 
 pytestmark = pytest.mark.django_db
 
@@ -216,3 +219,65 @@ def test_lockouts_are_not_shown_to_editors_without_permission(client, django_use
     attempt = AccessAttempt.objects.get()
     client.post(f"/admin/lockouts/delete/{attempt.pk}/")
     assert AccessAttempt.objects.filter(pk=attempt.pk).exists()
+
+
+def test_a_record_shows_as_refused_now_only_within_the_cool_off_time_at_the_limit(settings):
+    now = timezone.now()
+    recent = now - settings.AXES_COOLOFF_TIME + timedelta(minutes=1)
+    lapsed = now - settings.AXES_COOLOFF_TIME - timedelta(minutes=1)
+    attempts = [
+        AccessAttempt(attempt_time=recent, failures_since_start=LIMIT),
+        AccessAttempt(attempt_time=recent, failures_since_start=LIMIT + 3),
+        AccessAttempt(attempt_time=recent, failures_since_start=LIMIT - 1),
+        AccessAttempt(attempt_time=lapsed, failures_since_start=LIMIT),
+    ]
+    assert [is_locked_out(attempt) for attempt in attempts] == [True, True, False, False]
+
+
+def admin_view(callback, user, url, **kwargs):
+    request = RequestFactory().get(url)
+    request.user, request.session = user, {}
+    request._messages = FallbackStorage(request)
+    response = callback(request, **kwargs)
+    response.render()
+    return response
+
+
+def test_the_lockouts_admin_lists_and_lifts_only_under_its_own_title(django_user_model):
+    """No add or edit pages (records come only from failed sign-ins), and no "usage"
+    page: a record is used by nothing. (A new viewset, as the registered one built its
+    URLs when the URLconf was loaded.)"""
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "x")
+    attempt = AccessAttempt.objects.create(
+        username="editor", ip_address="198.51.100.23", failures_since_start=LIMIT
+    )
+    index, results, delete = LockoutViewSet().get_urlpatterns()
+    assert [(str(p.pattern), p.name) for p in (index, results, delete)] == [
+        ("", "index"),
+        ("results/", "index_results"),
+        ("delete/<int:pk>/", "delete"),
+    ]
+    listing = admin_view(index.callback, admin, "/admin/lockouts/").content.decode()
+    assert "<title>Sign-in lockouts - Wagtail</title>" in listing
+    assert "198.51.100.23" in listing
+    just_rows = admin_view(results.callback, admin, "/admin/lockouts/results/").content.decode()
+    assert "198.51.100.23" in just_rows
+    assert "<title>" not in just_rows
+    url = f"/admin/lockouts/delete/{attempt.pk}/"
+    confirm = admin_view(delete.callback, admin, url, pk=attempt.pk)
+    assert confirm.status_code == 200
+    assert "/admin/lockouts/usage/" not in confirm.content.decode()
+
+
+def test_the_lockout_page_has_the_sites_own_layout_and_says_how_long(site, settings):
+    settings.AXES_COOLOFF_TIME = timedelta(hours=2)
+    response = lockout_response(RequestFactory().post("/admin/login/"))
+    assert response.status_code == 429
+    assert response["Retry-After"] == "7200"
+    text = response.content.decode()
+    assert "<title>Too many attempts · Engaging Communities</title>" in text
+    assert '<a href="/essays/">Essays</a>' in text
+    assert (
+        "Signing in failed too many times, so signing in to this account, or from this "
+        "connection, is paused for 120 minutes." in text
+    )
