@@ -178,6 +178,14 @@ def test_ensure_admin_generates_a_password_kept_private_and_never_printed(
     assert admin.check_password(password)
 
 
+def test_ensure_admin_creates_the_var_folder_it_saves_into(tmp_path, settings, monkeypatch):
+    """VAR_DIR may point into folders that do not exist yet (a fresh deploy)."""
+    settings.VAR_DIR = tmp_path / "srv" / "site" / "var"
+    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+    call_command("ensure_admin", stdout=io.StringIO())
+    assert (tmp_path / "srv" / "site" / "var" / "admin_password").is_file()
+
+
 def test_ensure_admin_reuses_the_saved_password_and_never_changes_an_existing_admin(
     var_dir, django_user_model
 ):
