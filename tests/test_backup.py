@@ -624,3 +624,30 @@ def test_a_file_that_cannot_be_placed_leaves_no_temporary_copy(tmp_path):
         backup._place(source, target_dir / "photo.jpg")
     assert os.listdir(target_dir) == ["photo.jpg"]
     assert (target_dir / "photo.jpg").read_bytes() == b"current"
+
+
+@pytest.fixture
+def empty_database(tmp_path):
+    """A second database alias, `empty`: a SQLite file never migrated."""
+    connections.settings["empty"] = {
+        **connections.settings["default"],
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(tmp_path / "empty.sqlite3"),
+        "OPTIONS": {},
+    }
+    try:
+        yield "empty"
+    finally:
+        connections["empty"].close()
+        del connections["empty"]
+        del connections.settings["empty"]
+
+
+def test_backup_of_a_database_never_migrated_stops_with_a_clear_message(
+    test_database, django_db_blocker, folders, empty_database
+):
+    with django_db_blocker.unblock(), pytest.raises(CommandError) as error:
+        call_command("backup", database=empty_database, stdout=io.StringIO())
+    assert str(error.value) == (
+        "The database has never been migrated: there is nothing to back up yet."
+    )
