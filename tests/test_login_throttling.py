@@ -130,6 +130,16 @@ def test_behind_a_configured_proxy_the_address_it_added_is_the_one_counted(setti
     assert client_ip(request) == "10.0.0.2"
 
 
+def test_the_proxys_address_is_found_without_spaces_and_a_missing_header_is_no_error(settings):
+    settings.CLIENT_IP_HEADER = "X-Forwarded-For"
+    tight = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4,203.0.113.9"
+    )
+    assert client_ip(tight) == "203.0.113.9"
+    # A request that did not come through the proxy (a health probe, say).
+    assert client_ip(RequestFactory().get("/", REMOTE_ADDR="10.0.0.2")) == "10.0.0.2"
+
+
 # Private pages and documents ------------------------------------------------------------
 
 
@@ -159,6 +169,39 @@ def test_a_private_page_password_form_pauses_after_too_many_wrong_passwords(clie
     # Even the right password waits now, and the page stays closed.
     assert enter_password(client, form_url, PASSWORD, essay.url).status_code == 429
     assert essay.title not in client.get(essay.url).content.decode()
+
+
+def test_a_paused_page_password_form_says_so_in_the_sites_layout(client, private_essay):
+    essay, form_url = private_essay
+    for _ in range(LIMIT):
+        enter_password(client, form_url, "wrong", essay.url)
+    refused = enter_password(client, form_url, PASSWORD, essay.url).content.decode()
+    assert "<title>Too many attempts · Engaging Communities</title>" in refused
+    assert "The password was wrong too many times" in refused
+
+
+def test_the_form_itself_is_paused_whichever_addresses_the_guesses_come_from(client, private_essay):
+    essay, form_url = private_essay
+    for number in range(LIMIT):
+        enter_password(client, form_url, "wrong", essay.url, address=f"198.51.100.{number}")
+    assert enter_password(client, form_url, PASSWORD, essay.url).status_code == 429
+
+
+def test_each_password_form_has_its_own_count_and_showing_a_form_counts_nothing(
+    client, private_essay, site
+):
+    essay, form_url = private_essay
+    other = site["older"]
+    restriction = PageViewRestriction.objects.create(
+        page=other, restriction_type="password", password=PASSWORD
+    )
+    other_form = f"/_util/authenticate_with_password/{restriction.id}/{other.id}/"
+    for number in range(LIMIT):
+        # Each wrong guess from its own address: only the form's count grows.
+        enter_password(client, form_url, "wrong", essay.url, address=f"198.51.100.{number}")
+        client.get(other_form, REMOTE_ADDR="203.0.113.7")
+    assert enter_password(client, form_url, PASSWORD, essay.url).status_code == 429
+    assert enter_password(client, other_form, PASSWORD, other.url).status_code == 302
 
 
 def test_the_right_page_password_still_opens_the_page_below_the_limit(client, private_essay):
