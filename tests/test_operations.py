@@ -144,6 +144,39 @@ def test_without_site_url_the_first_allowed_host_is_the_address(db, settings):
     assert default_site().root_url == "https://engage.example.org"
 
 
+def test_the_first_real_allowed_host_is_used_without_its_leading_dot(db, settings):
+    settings.SITE_URL = ""
+    settings.ALLOWED_HOSTS = ["*", "", ".engage.example.org", "other.example.org"]
+    call_command("configure_site", stdout=io.StringIO())
+    assert default_site().root_url == "https://engage.example.org"
+
+
+def test_a_site_url_without_a_scheme_is_taken_as_https(db, settings):
+    settings.SITE_URL = "engage.example.org:8443"
+    call_command("configure_site", stdout=io.StringIO())
+    assert (default_site().hostname, default_site().port) == ("engage.example.org", 8443)
+
+
+def test_the_sites_name_is_kept_or_else_the_default_name_given(db, settings, monkeypatch):
+    monkeypatch.delenv("SITE_NAME", raising=False)
+    settings.SITE_URL = "https://engage.example.org"
+    Site.objects.filter(is_default_site=True).update(site_name="Our engagement library")
+    call_command("configure_site", stdout=io.StringIO())
+    assert default_site().site_name == "Our engagement library"
+    Site.objects.filter(is_default_site=True).update(site_name="")
+    call_command("configure_site", stdout=io.StringIO())
+    assert default_site().site_name == settings.WAGTAIL_SITE_NAME
+
+
+def test_configure_site_without_a_default_site_changes_nothing_and_says_so(db, settings):
+    settings.SITE_URL = "https://engage.example.org"
+    Site.objects.update(is_default_site=False)
+    out = io.StringIO()
+    call_command("configure_site", stdout=out)
+    assert out.getvalue() == "No default site yet: nothing to configure.\n"
+    assert not Site.objects.filter(hostname="engage.example.org").exists()
+
+
 @pytest.mark.parametrize("bad", ["ftp://example.org", "https://", "https://example.org:99999"])
 def test_a_malformed_site_url_stops_with_a_clear_message(db, settings, bad):
     settings.SITE_URL = bad
