@@ -533,6 +533,17 @@ def test_backup_help_names_its_options():
     assert "--database DATABASE Database alias." in help_text
 
 
+def test_restore_help_names_its_archive_and_options():
+    from site_project.core.management.commands.restore import Command
+
+    help_text = " ".join(Command().create_parser("manage.py", "restore").format_help().split())
+    assert "archive A .tar.gz written by `manage.py backup`." in help_text
+    assert (
+        "--force Replace a database (and uploads) that already hold content. "
+        "--database DATABASE Database alias." in help_text
+    )
+
+
 def test_backup_reports_each_step_and_what_the_archive_holds(committed, folders):
     out = io.StringIO()
     call_command("backup", output_dir=str(folders / "out"), stdout=out)
