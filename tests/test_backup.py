@@ -267,6 +267,26 @@ def test_restore_into_an_empty_database_needs_no_force(full_site):
     assert snapshot(media_root) == before
 
 
+def test_restore_refuses_to_delete_uploads_not_in_the_backup_without_force(full_site):
+    """Renditions (images/) can be made again and do not count; uploads do."""
+    media_root = Path(backup.local_media_root())
+    archive = take_backup()
+    restore(full_site["baseline"], force=True)  # an empty database and MEDIA_ROOT
+    for rel in ("documents/new-minutes.txt", "original_images/new.jpg", "images/new.width-200.jpg"):
+        (media_root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (media_root / rel).write_bytes(b"added after the backup")
+
+    with pytest.raises(CommandError) as error:
+        restore(archive)
+
+    assert str(error.value) == (
+        f"Restore refused: {media_root} holds 2 uploaded files the backup would replace or "
+        "delete.\nRestoring would replace it. Back it up first (make backup), then run "
+        "`make restore BACKUP=… FORCE=1` (or manage.py restore --force)."
+    )
+    assert (media_root / "documents" / "new-minutes.txt").exists()
+
+
 def test_restore_starts_the_sites_caches_afresh_and_spares_other_keys_in_redis(committed):
     site_cache, page_cache = caches["default"], caches[django_settings.PAGE_CACHE_ALIAS]
     site_cache.set("from-before-the-restore", "stale")
