@@ -682,3 +682,21 @@ def test_backup_of_a_database_never_migrated_stops_with_a_clear_message(
     assert str(error.value) == (
         "The database has never been migrated: there is nothing to back up yet."
     )
+
+
+def test_restore_into_an_unsupported_database_stops_with_a_clear_message(
+    test_database, django_db_blocker, folders, tmp_path
+):
+    connections.settings["other"] = {
+        **connections.settings["default"],
+        "ENGINE": "django.db.backends.dummy",
+    }
+    try:
+        with django_db_blocker.unblock(), pytest.raises(CommandError) as error:
+            call_command(
+                "restore", str(tmp_path / "x.tar.gz"), database="other", stdout=io.StringIO()
+            )
+    finally:
+        del connections["other"]
+        del connections.settings["other"]
+    assert str(error.value) == "Backups support SQLite and PostgreSQL, not unknown databases."
