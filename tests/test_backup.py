@@ -13,9 +13,11 @@ import io
 import json
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 import tarfile
+import tempfile
 import threading
 from pathlib import Path
 
@@ -263,6 +265,26 @@ def test_restore_into_an_empty_database_needs_no_force(full_site):
 
     assert "--force" not in output
     assert snapshot(media_root) == before
+
+
+def test_restore_refuses_to_delete_uploads_not_in_the_backup_without_force(full_site):
+    """Renditions (images/) can be made again and do not count; uploads do."""
+    media_root = Path(backup.local_media_root())
+    archive = take_backup()
+    restore(full_site["baseline"], force=True)  # an empty database and MEDIA_ROOT
+    for rel in ("documents/new-minutes.txt", "original_images/new.jpg", "images/new.width-200.jpg"):
+        (media_root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (media_root / rel).write_bytes(b"added after the backup")
+
+    with pytest.raises(CommandError) as error:
+        restore(archive)
+
+    assert str(error.value) == (
+        f"Restore refused: {media_root} holds 2 uploaded files the backup would replace or "
+        "delete.\nRestoring would replace it. Back it up first (make backup), then run "
+        "`make restore BACKUP=… FORCE=1` (or manage.py restore --force)."
+    )
+    assert (media_root / "documents" / "new-minutes.txt").exists()
 
 
 def test_restore_starts_the_sites_caches_afresh_and_spares_other_keys_in_redis(committed):
@@ -515,3 +537,166 @@ def test_clean_guard_refuses_an_unreadable_database(tmp_path):
     (var / "db.sqlite3").write_bytes(b"this is not a database, but it is something" * 100)
     result = guard(var)
     assert result.returncode == 1 and "could not be read" in result.stderr
+
+
+# The backup command's own words, and restored media files --------------------------------
+
+
+def test_backup_help_names_its_options():
+    from site_project.core.management.commands.backup import Command
+
+    help_text = " ".join(Command().create_parser("manage.py", "backup").format_help().split())
+    assert (
+        "--output-dir OUTPUT_DIR Folder for the archive (default: BACKUP_DIR, var/backups/). "
+        "Created readable by its owner only." in help_text
+    )
+    assert "--database DATABASE Database alias." in help_text
+
+
+def test_restore_help_names_its_archive_and_options():
+    from site_project.core.management.commands.restore import Command
+
+    help_text = " ".join(Command().create_parser("manage.py", "restore").format_help().split())
+    assert "archive A .tar.gz written by `manage.py backup`." in help_text
+    assert (
+        "--force Replace a database (and uploads) that already hold content. "
+        "--database DATABASE Database alias." in help_text
+    )
+
+
+def test_backup_reports_each_step_and_what_the_archive_holds(committed, folders):
+    out = io.StringIO()
+    call_command("backup", output_dir=str(folders / "out"), stdout=out)
+    lines = out.getvalue().splitlines()
+    engine = backup.ENGINE_NAMES[connection.vendor]
+    [archive] = (folders / "out").glob("site-*.tar.gz")
+    assert lines[:2] == [
+        f"Copying the {engine} database…",
+        f"No media folder at {folders / 'media'}: no uploads to copy.",
+    ]
+    assert lines[2].startswith(f"Database: {engine}, ")
+    assert lines[3:] == [
+        "Media: 0 files, 0 bytes.",
+        f"Backup written ({backup.human_size(archive.stat().st_size)}):",
+        str(archive),
+    ]
+
+
+def media_manifest(files):
+    return {
+        "media": {
+            "files": [
+                {"path": rel, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+                for rel, data in files.items()
+            ]
+        }
+    }
+
+
+def staged(staging, files):
+    for rel, data in files.items():
+        path = staging / backup.MEDIA_DIR / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+@pytest.mark.parametrize("permissions", [None, 0o640])
+def test_restored_media_files_get_the_upload_permissions(tmp_path, settings, permissions):
+    settings.FILE_UPLOAD_PERMISSIONS = permissions
+    files = {"documents/minutes.txt": b"minutes", "original_images/a.jpg": b"jpeg"}
+    staged(tmp_path / "staging", files)
+    media_root = tmp_path / "media"
+    assert backup.restore_media(tmp_path / "staging", media_root, media_manifest(files)) == (
+        2,
+        0,
+        0,
+    )
+    for rel, data in files.items():
+        assert (media_root / rel).read_bytes() == data
+        assert stat.S_IMODE((media_root / rel).stat().st_mode) == (permissions or 0o644)
+
+
+SHM = Path("/dev/shm")
+
+
+@pytest.mark.skipif(
+    not SHM.is_dir() or SHM.stat().st_dev == Path(__file__).stat().st_dev,
+    reason="needs a second file system (/dev/shm) to stage on",
+)
+def test_media_staged_on_another_file_system_is_copied_into_place_without_leftovers(
+    tmp_path, settings, monkeypatch
+):
+    """A file cannot be renamed across file systems: it is copied beside its target
+    under a temporary name, then renamed over it, so a reader never sees half a file.
+    (Beside it, not in the system's temporary folder, which is on yet another one.)"""
+    settings.FILE_UPLOAD_PERMISSIONS = 0o640
+    monkeypatch.setattr(tempfile, "tempdir", str(SHM))
+    data = b"x" * (backup.CHUNK * 2 + 5)
+    files = {"documents/big.bin": data}
+    media_root = tmp_path / "media"
+    (media_root / "documents").mkdir(parents=True)
+    (media_root / "documents" / "big.bin").write_bytes(b"old version")
+    with tempfile.TemporaryDirectory(dir=SHM) as staging:
+        staged(Path(staging), files)
+        assert backup.restore_media(staging, media_root, media_manifest(files)) == (1, 0, 0)
+    target = media_root / "documents" / "big.bin"
+    assert target.read_bytes() == data
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert os.listdir(media_root / "documents") == ["big.bin"]
+
+
+def test_a_file_that_cannot_be_placed_leaves_no_temporary_copy(tmp_path):
+    source = tmp_path / "staging" / "photo.jpg"
+    source.mkdir(parents=True)  # a folder where a file should be: neither moved nor read
+    target_dir = tmp_path / "media" / "original_images"
+    target_dir.mkdir(parents=True)
+    (target_dir / "photo.jpg").write_bytes(b"current")
+    with pytest.raises(IsADirectoryError):
+        backup._place(source, target_dir / "photo.jpg")
+    assert os.listdir(target_dir) == ["photo.jpg"]
+    assert (target_dir / "photo.jpg").read_bytes() == b"current"
+
+
+@pytest.fixture
+def empty_database(tmp_path):
+    """A second database alias, `empty`: a SQLite file never migrated."""
+    connections.settings["empty"] = {
+        **connections.settings["default"],
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(tmp_path / "empty.sqlite3"),
+        "OPTIONS": {},
+    }
+    try:
+        yield "empty"
+    finally:
+        connections["empty"].close()
+        del connections["empty"]
+        del connections.settings["empty"]
+
+
+def test_backup_of_a_database_never_migrated_stops_with_a_clear_message(
+    test_database, django_db_blocker, folders, empty_database
+):
+    with django_db_blocker.unblock(), pytest.raises(CommandError) as error:
+        call_command("backup", database=empty_database, stdout=io.StringIO())
+    assert str(error.value) == (
+        "The database has never been migrated: there is nothing to back up yet."
+    )
+
+
+def test_restore_into_an_unsupported_database_stops_with_a_clear_message(
+    test_database, django_db_blocker, folders, tmp_path
+):
+    connections.settings["other"] = {
+        **connections.settings["default"],
+        "ENGINE": "django.db.backends.dummy",
+    }
+    try:
+        with django_db_blocker.unblock(), pytest.raises(CommandError) as error:
+            call_command(
+                "restore", str(tmp_path / "x.tar.gz"), database="other", stdout=io.StringIO()
+            )
+    finally:
+        del connections["other"]
+        del connections.settings["other"]
+    assert str(error.value) == "Backups support SQLite and PostgreSQL, not unknown databases."

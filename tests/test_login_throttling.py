@@ -7,13 +7,16 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth.models import Permission
+from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.files.base import ContentFile
 from django.db.models import F
 from django.test import Client, RequestFactory
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from site_project.core.throttling import client_ip
+from site_project.core.lockouts import LockoutViewSet, is_locked_out
+from site_project.core.throttling import client_ip, lockout_response
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +130,16 @@ def test_behind_a_configured_proxy_the_address_it_added_is_the_one_counted(setti
     assert client_ip(request) == "10.0.0.2"
 
 
+def test_the_proxys_address_is_found_without_spaces_and_a_missing_header_is_no_error(settings):
+    settings.CLIENT_IP_HEADER = "X-Forwarded-For"
+    tight = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4,203.0.113.9"
+    )
+    assert client_ip(tight) == "203.0.113.9"
+    # A request that did not come through the proxy (a health probe, say).
+    assert client_ip(RequestFactory().get("/", REMOTE_ADDR="10.0.0.2")) == "10.0.0.2"
+
+
 # Private pages and documents ------------------------------------------------------------
 
 
@@ -156,6 +169,39 @@ def test_a_private_page_password_form_pauses_after_too_many_wrong_passwords(clie
     # Even the right password waits now, and the page stays closed.
     assert enter_password(client, form_url, PASSWORD, essay.url).status_code == 429
     assert essay.title not in client.get(essay.url).content.decode()
+
+
+def test_a_paused_page_password_form_says_so_in_the_sites_layout(client, private_essay):
+    essay, form_url = private_essay
+    for _ in range(LIMIT):
+        enter_password(client, form_url, "wrong", essay.url)
+    refused = enter_password(client, form_url, PASSWORD, essay.url).content.decode()
+    assert "<title>Too many attempts · Engaging Communities</title>" in refused
+    assert "The password was wrong too many times" in refused
+
+
+def test_the_form_itself_is_paused_whichever_addresses_the_guesses_come_from(client, private_essay):
+    essay, form_url = private_essay
+    for number in range(LIMIT):
+        enter_password(client, form_url, "wrong", essay.url, address=f"198.51.100.{number}")
+    assert enter_password(client, form_url, PASSWORD, essay.url).status_code == 429
+
+
+def test_each_password_form_has_its_own_count_and_showing_a_form_counts_nothing(
+    client, private_essay, site
+):
+    essay, form_url = private_essay
+    other = site["older"]
+    restriction = PageViewRestriction.objects.create(
+        page=other, restriction_type="password", password=PASSWORD
+    )
+    other_form = f"/_util/authenticate_with_password/{restriction.id}/{other.id}/"
+    for number in range(LIMIT):
+        # Each wrong guess from its own address: only the form's count grows.
+        enter_password(client, form_url, "wrong", essay.url, address=f"198.51.100.{number}")
+        client.get(other_form, REMOTE_ADDR="203.0.113.7")
+    assert enter_password(client, form_url, PASSWORD, essay.url).status_code == 429
+    assert enter_password(client, other_form, PASSWORD, other.url).status_code == 302
 
 
 def test_the_right_page_password_still_opens_the_page_below_the_limit(client, private_essay):
@@ -216,3 +262,65 @@ def test_lockouts_are_not_shown_to_editors_without_permission(client, django_use
     attempt = AccessAttempt.objects.get()
     client.post(f"/admin/lockouts/delete/{attempt.pk}/")
     assert AccessAttempt.objects.filter(pk=attempt.pk).exists()
+
+
+def test_a_record_shows_as_refused_now_only_within_the_cool_off_time_at_the_limit(settings):
+    now = timezone.now()
+    recent = now - settings.AXES_COOLOFF_TIME + timedelta(minutes=1)
+    lapsed = now - settings.AXES_COOLOFF_TIME - timedelta(minutes=1)
+    attempts = [
+        AccessAttempt(attempt_time=recent, failures_since_start=LIMIT),
+        AccessAttempt(attempt_time=recent, failures_since_start=LIMIT + 3),
+        AccessAttempt(attempt_time=recent, failures_since_start=LIMIT - 1),
+        AccessAttempt(attempt_time=lapsed, failures_since_start=LIMIT),
+    ]
+    assert [is_locked_out(attempt) for attempt in attempts] == [True, True, False, False]
+
+
+def admin_view(callback, user, url, **kwargs):
+    request = RequestFactory().get(url)
+    request.user, request.session = user, {}
+    request._messages = FallbackStorage(request)
+    response = callback(request, **kwargs)
+    response.render()
+    return response
+
+
+def test_the_lockouts_admin_lists_and_lifts_only_under_its_own_title(django_user_model):
+    """No add or edit pages (records come only from failed sign-ins), and no "usage"
+    page: a record is used by nothing. (A new viewset, as the registered one built its
+    URLs when the URLconf was loaded.)"""
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "x")
+    attempt = AccessAttempt.objects.create(
+        username="editor", ip_address="198.51.100.23", failures_since_start=LIMIT
+    )
+    index, results, delete = LockoutViewSet().get_urlpatterns()
+    assert [(str(p.pattern), p.name) for p in (index, results, delete)] == [
+        ("", "index"),
+        ("results/", "index_results"),
+        ("delete/<int:pk>/", "delete"),
+    ]
+    listing = admin_view(index.callback, admin, "/admin/lockouts/").content.decode()
+    assert "<title>Sign-in lockouts - Wagtail</title>" in listing
+    assert "198.51.100.23" in listing
+    just_rows = admin_view(results.callback, admin, "/admin/lockouts/results/").content.decode()
+    assert "198.51.100.23" in just_rows
+    assert "<title>" not in just_rows
+    url = f"/admin/lockouts/delete/{attempt.pk}/"
+    confirm = admin_view(delete.callback, admin, url, pk=attempt.pk)
+    assert confirm.status_code == 200
+    assert "/admin/lockouts/usage/" not in confirm.content.decode()
+
+
+def test_the_lockout_page_has_the_sites_own_layout_and_says_how_long(site, settings):
+    settings.AXES_COOLOFF_TIME = timedelta(hours=2)
+    response = lockout_response(RequestFactory().post("/admin/login/"))
+    assert response.status_code == 429
+    assert response["Retry-After"] == "7200"
+    text = response.content.decode()
+    assert "<title>Too many attempts · Engaging Communities</title>" in text
+    assert '<a href="/essays/">Essays</a>' in text
+    assert (
+        "Signing in failed too many times, so signing in to this account, or from this "
+        "connection, is paused for 120 minutes." in text
+    )

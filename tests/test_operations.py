@@ -9,6 +9,7 @@ import logging
 import re
 import stat
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,50 @@ def test_health_check_fails_when_the_cache_is_unreachable(client, settings):
     assert response.json()["database"] == "ok"
 
 
+def test_health_check_names_a_cache_that_keeps_nothing_in_its_answer_and_the_log(
+    client, settings, caplog
+):
+    settings.CACHES = {
+        **settings.CACHES,
+        settings.PAGE_CACHE_ALIAS: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    with caplog.at_level(logging.ERROR, logger="site_project.core.health"):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert json.loads(response.content) == {
+        "status": "failing",
+        "database": "ok",
+        "cache": "failing",
+    }
+    assert response["Cache-Control"] == "no-store"
+    [record] = [r for r in caplog.records if r.name == "site_project.core.health"]
+    assert record.getMessage() == "Health check failed: cache"
+    assert str(record.exc_info[1]) == "cache 'pages' did not keep a value"
+
+
+def test_health_check_probes_leave_nothing_in_the_caches_after_30_seconds(
+    client, settings, monkeypatch
+):
+    """Probed every few seconds by a load balancer, the check must not fill the caches
+    (or a shared Redis) with entries that never lapse."""
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    aliases = ["default", settings.PAGE_CACHE_ALIAS]
+    if any(isinstance(caches[alias], RedisCache) for alias in aliases):
+        pytest.skip("Redis keeps its own time")  # CI's Redis pass
+    before = time.time()
+    assert client.get("/healthz").status_code == 200
+    after = time.time()
+    assert after - before < 0.9
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: before + 29.9)
+    assert [caches[alias].get("healthz") for alias in aliases] == ["ok", "ok"]
+    monkeypatch.setattr(time, "time", lambda: after + 30.01)
+    assert [caches[alias].get("healthz") for alias in aliases] == [None, None]
+    monkeypatch.setattr(time, "time", real_time)
+
+
 def test_health_check_is_never_stored_in_the_page_cache(client, settings):
     from site_project.core import pagecache
 
@@ -99,6 +144,39 @@ def test_without_site_url_the_first_allowed_host_is_the_address(db, settings):
     assert default_site().root_url == "https://engage.example.org"
 
 
+def test_the_first_real_allowed_host_is_used_without_its_leading_dot(db, settings):
+    settings.SITE_URL = ""
+    settings.ALLOWED_HOSTS = ["*", "", ".engage.example.org", "other.example.org"]
+    call_command("configure_site", stdout=io.StringIO())
+    assert default_site().root_url == "https://engage.example.org"
+
+
+def test_a_site_url_without_a_scheme_is_taken_as_https(db, settings):
+    settings.SITE_URL = "engage.example.org:8443"
+    call_command("configure_site", stdout=io.StringIO())
+    assert (default_site().hostname, default_site().port) == ("engage.example.org", 8443)
+
+
+def test_the_sites_name_is_kept_or_else_the_default_name_given(db, settings, monkeypatch):
+    monkeypatch.delenv("SITE_NAME", raising=False)
+    settings.SITE_URL = "https://engage.example.org"
+    Site.objects.filter(is_default_site=True).update(site_name="Our engagement library")
+    call_command("configure_site", stdout=io.StringIO())
+    assert default_site().site_name == "Our engagement library"
+    Site.objects.filter(is_default_site=True).update(site_name="")
+    call_command("configure_site", stdout=io.StringIO())
+    assert default_site().site_name == settings.WAGTAIL_SITE_NAME
+
+
+def test_configure_site_without_a_default_site_changes_nothing_and_says_so(db, settings):
+    settings.SITE_URL = "https://engage.example.org"
+    Site.objects.update(is_default_site=False)
+    out = io.StringIO()
+    call_command("configure_site", stdout=out)
+    assert out.getvalue() == "No default site yet: nothing to configure.\n"
+    assert not Site.objects.filter(hostname="engage.example.org").exists()
+
+
 @pytest.mark.parametrize("bad", ["ftp://example.org", "https://", "https://example.org:99999"])
 def test_a_malformed_site_url_stops_with_a_clear_message(db, settings, bad):
     settings.SITE_URL = bad
@@ -131,6 +209,14 @@ def test_ensure_admin_generates_a_password_kept_private_and_never_printed(
     admin = django_user_model.objects.get(username="admin")
     assert admin.is_superuser
     assert admin.check_password(password)
+
+
+def test_ensure_admin_creates_the_var_folder_it_saves_into(tmp_path, settings, monkeypatch):
+    """VAR_DIR may point into folders that do not exist yet (a fresh deploy)."""
+    settings.VAR_DIR = tmp_path / "srv" / "site" / "var"
+    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+    call_command("ensure_admin", stdout=io.StringIO())
+    assert (tmp_path / "srv" / "site" / "var" / "admin_password").is_file()
 
 
 def test_ensure_admin_reuses_the_saved_password_and_never_changes_an_existing_admin(

@@ -108,6 +108,16 @@ def test_image_files_are_still_served(client, serving_media):
         assert body(response)[:2] == b"\xff\xd8"  # a JPEG
 
 
+def test_an_image_address_is_judged_as_the_file_it_opens(client, serving_media):
+    """A doubled slash still opens the image (as the web server would); a folder name
+    with anything before it is not an image folder."""
+    name = builders.image("Market square").file.name  # original_images/market-square.jpg
+    assert client.get(f"/media//{name}").status_code == 200
+    assert client.get(f"/media/./{name}").status_code == 200
+    assert client.get(f"/media/X{name}").status_code == 404
+    assert client.get(f"/media/X/../{name}").status_code == 200
+
+
 @pytest.mark.parametrize(
     "path",
     [
