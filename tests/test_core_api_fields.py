@@ -9,7 +9,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from engagement.models import Framework
-from site_project.core.api_fields import TermField
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -87,14 +86,6 @@ def test_a_principles_record_names_its_framework_in_full_or_with_nulls(client, s
         "year": None,
         "url": None,
     }
-
-
-def test_a_term_is_given_by_slug_and_name_and_a_missing_one_as_null(site):
-    assert TermField().to_representation(site["prevention"]) == {
-        "slug": "prevention",
-        "name": "Prevention",
-    }
-    assert TermField().to_representation(None) is None
 
 
 def test_asking_for_more_of_a_methods_facts_costs_no_more_queries(client, site):

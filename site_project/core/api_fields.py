@@ -16,13 +16,6 @@ class TermsField(Field):
         return [{"slug": term.slug, "name": term.name} for term in manager.all()]
 
 
-class TermField(Field):
-    """One taxonomy term (a foreign key) as {"slug", "name"}, or null."""
-
-    def to_representation(self, term):
-        return {"slug": term.slug, "name": term.name} if term is not None else None
-
-
 class FactField(Field):
     """One part of a record built for the whole object by `build(instance)`, which is
     called once per object however many of these fields a response shows."""
