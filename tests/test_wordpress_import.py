@@ -3,6 +3,7 @@ people, images and redirects; re-runs update; dry runs and hostile files write n
 
 import io
 import json
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -13,6 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from blog.models import WordPressImport
 from blog.wordpress import convert as convert_module
+from blog.wordpress import importer as importer_module
 from home.models import StandardPage
 from site_project.core.models import Person
 from site_project.taxonomy.models import Topic
@@ -584,3 +586,159 @@ def test_dry_run_counts_match_the_real_run(sections, tmp_path):
     assert Person.objects.count() == 1 and Topic.objects.count() == 1
     assert "People: 1 (1 created)" in real and "Topics: 2 (1 created, 1 matched" in real
     assert [a.person.name for a in essay(702).authors.all()] == ["Jane Doe"]
+
+
+# Captions, upload checks and stored images ---------------------------------------------
+
+
+ALT = "Alt from the media library"
+
+
+def attachment_found(src, wp_id):
+    return (7, ALT, "Caption from the media library")
+
+
+@pytest.mark.parametrize(
+    ("shortcode", "caption"),
+    [
+        # The classic editor's older form: the caption in an attribute, none after the image.
+        (
+            '[caption id="attachment_7" caption="Said in the attribute"]<img src="/a.jpg">'
+            "[/caption]",
+            "Said in the attribute",
+        ),  # fmt: skip
+        # Text after the image wins over the attribute.
+        ('[caption caption="The attribute"]<img src="/a.jpg"> The text[/caption]', "The text"),
+        # No caption at all: the media library's caption serves.
+        (
+            '[caption id="attachment_7" width="300"]<img src="/a.jpg">[/caption]',
+            "Caption from the media library",
+        ),  # fmt: skip
+    ],
+)
+def test_caption_shortcodes_give_the_image_its_caption(shortcode, caption):
+    blocks, warnings, images = convert_module.convert(shortcode, resolve_image=attachment_found)
+    assert blocks == [
+        (
+            "image",
+            {
+                "image": {"image": 7, "alt_text": ALT, "decorative": False},
+                "caption": caption,
+                "credit": "",
+            },
+        )
+    ]
+    assert warnings == [] and images == [7]
+
+
+def attachment(wp_id, relative, title="Photo"):
+    return wxr.item(
+        wp_id, title, post_type="attachment", status="inherit",
+        meta=[("_wp_attached_file", relative)],
+    )  # fmt: skip
+
+
+LONG_NAME = "a-very-long-file-name-" + "x" * 130  # over the 120 characters a report line shows
+
+
+def test_refused_uploads_are_reported_with_their_name_cut_at_120_characters(
+    sections, tmp_path, settings
+):
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    (tmp_path / f"{LONG_NAME}-outside.jpg").write_bytes(b"x")
+    (uploads / f"{LONG_NAME}-broken.jpg").write_bytes(b"not a picture")
+    write_jpeg(uploads / f"{LONG_NAME}-big.jpg", size=(400, 300))
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = (uploads / f"{LONG_NAME}-big.jpg").stat().st_size - 1
+    data = wxr.export(
+        items=[
+            attachment(801, f"../{LONG_NAME}-outside.jpg"),
+            attachment(802, f"{LONG_NAME}-missing.jpg"),
+            attachment(803, f"{LONG_NAME}-big.jpg"),
+            attachment(804, f"{LONG_NAME}-broken.jpg"),
+        ]
+    )
+    output = run(tmp_path, data, "--uploads", str(uploads))
+    skipped = [line for line in output.splitlines() if line.startswith("  - attachment")]
+    assert skipped == [
+        f"  - attachment 801: Photo: file outside the uploads folder refused: ../{LONG_NAME[:117]}",
+        f"  - attachment 802: Photo: file not found in the uploads folder: {LONG_NAME[:120]}",
+        f"  - attachment 803: Photo: file larger than the image upload limit: {LONG_NAME[:120]}",
+        f"  - attachment 804: Photo: not a readable image: {LONG_NAME[:120]}",
+    ]
+    assert not get_image_model().objects.exists()
+
+
+def test_an_upload_exactly_at_the_size_limit_is_imported(sections, tmp_path, settings):
+    uploads = tmp_path / "uploads"
+    write_jpeg(uploads / "photo.jpg")
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = (uploads / "photo.jpg").stat().st_size
+    output = run(tmp_path, wxr.export(items=[attachment(805, "photo.jpg")]), "--uploads",
+                 str(uploads))  # fmt: skip
+    assert "Images: 1 (1 created)." in output
+    assert get_image_model().objects.get().title == "Photo"
+
+
+def test_without_a_size_setting_uploads_are_limited_to_wagtails_10_mb(sections, tmp_path, settings):
+    """Wagtail's own default applies when the project's settings leave the limit out."""
+    del settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
+    uploads = tmp_path / "uploads"
+    write_jpeg(uploads / "small.jpg")
+    with open(uploads / "huge.jpg", "wb") as handle:
+        handle.truncate(10 * 1024 * 1024 + 1)  # sparse: no time spent writing it
+    data = wxr.export(items=[attachment(806, "small.jpg"), attachment(807, "huge.jpg")])
+    output = run(tmp_path, data, "--uploads", str(uploads))
+    assert "  - attachment 807: Photo: file larger than the image upload limit: huge.jpg" in output
+    assert "Images: 1 (1 created)." in output
+
+
+def test_an_imported_image_keeps_its_file_name_and_a_title_within_255_characters(
+    sections, tmp_path
+):
+    uploads = tmp_path / "uploads"
+    write_jpeg(uploads / "2023/06/town-hall.jpg")
+    run(tmp_path, wxr.export(items=[attachment(808, "2023/06/town-hall.jpg", "T" * 300)]),
+        "--uploads", str(uploads))  # fmt: skip
+    image = get_image_model().objects.get()
+    assert image.title == "T" * 255
+    # (A suffix only if an earlier run left a file of that name in the test media.)
+    assert re.fullmatch(r"original_images/town-hall(_[A-Za-z0-9]{7})?\.jpg", image.file.name)
+    image.file.storage.delete(image.file.name)
+    record = WordPressImport.objects.get(wp_id=808)
+    assert record.image == image and record.page is None
+    assert str(record) == "WordPress attachment 808"
+
+
+def test_a_failed_import_deletes_the_image_files_it_stored(sections, tmp_path, monkeypatch):
+    uploads = tmp_path / "uploads"
+    write_jpeg(uploads / "stored-then-removed.jpg")
+    storage = get_image_model()._meta.get_field("file").storage
+    before = storage.listdir("original_images")[1] if storage.exists("original_images") else []
+
+    def failing(self, posts, pages):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(importer_module.Importer, "load_content", failing)
+    with pytest.raises(RuntimeError, match="boom"):
+        run(tmp_path, wxr.export(items=[attachment(809, "stored-then-removed.jpg")]),
+            "--uploads", str(uploads))  # fmt: skip
+    assert not get_image_model().objects.exists()
+    assert storage.listdir("original_images")[1] == before
+
+
+def test_a_symbolic_link_loop_in_the_uploads_folder_skips_only_that_attachment(sections, tmp_path):
+    """Python 3.11 and 3.12 raise on a loop where 3.13 just stops resolving: either way the
+    attachment is skipped with a reason and the rest of the import goes ahead."""
+    uploads = tmp_path / "uploads"
+    write_jpeg(uploads / "fine.jpg")
+    (uploads / "loop-a").symlink_to("loop-b")
+    (uploads / "loop-b").symlink_to("loop-a")
+    looped = f"loop-a/{LONG_NAME}.jpg"
+    data = wxr.export(items=[attachment(810, looped), attachment(811, "fine.jpg")])
+    output = run(tmp_path, data, "--uploads", str(uploads))
+    skipped = [line for line in output.splitlines() if line.startswith("  - attachment")]
+    assert skipped in (
+        [f"  - attachment 810: Photo: file name not usable: {looped[:120]}"],
+        [f"  - attachment 810: Photo: file not found in the uploads folder: {looped[:120]}"],
+    )
+    assert "Images: 1 (1 created)." in output
