@@ -3,7 +3,10 @@ people, images and redirects; re-runs update; dry runs and hostile files write n
 
 import io
 import json
+import os
 import re
+import tempfile
+import time
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -15,6 +18,7 @@ from wagtail.models import Page, PageViewRestriction
 from blog.models import WordPressImport
 from blog.wordpress import convert as convert_module
 from blog.wordpress import importer as importer_module
+from blog.wordpress import views as views_module
 from home.models import StandardPage
 from site_project.core.models import Person
 from site_project.taxonomy.models import Topic
@@ -742,3 +746,64 @@ def test_a_symbolic_link_loop_in_the_uploads_folder_skips_only_that_attachment(s
         [f"  - attachment 810: Photo: file not found in the uploads folder: {looped[:120]}"],
     )
     assert "Images: 1 (1 created)." in output
+
+
+# The admin upload's size limit and its temporary files ----------------------------------
+
+IMPORT_URL = "/admin/wordpress-import/"
+
+
+@pytest.fixture
+def admin_client(client, tmp_path, monkeypatch):
+    """A superuser's client, with the uploads' temporary folder a fresh one."""
+    from django.contrib.auth.models import User
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    client.force_login(User.objects.create_superuser("root", password="pw"))
+    return client
+
+
+def upload(client, data=None):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = wxr.export(items=[wxr.item(901, "Uploaded")]) if data is None else data
+    return client.post(IMPORT_URL, {"export": SimpleUploadedFile("export.xml", data, "text/xml")})
+
+
+@pytest.mark.parametrize(("over", "refused"), [(0, False), (1, True)])
+def test_an_upload_over_the_size_limit_is_refused(sections, admin_client, monkeypatch, over,
+                                                   refused):  # fmt: skip
+    data = wxr.export(items=[wxr.item(901, "Uploaded")])
+    monkeypatch.setattr(views_module, "MAX_UPLOAD_BYTES", len(data) - over)
+    response = upload(admin_client, data)
+    assert response.status_code == 200
+    if refused:
+        assert response.context["form"].errors == {"export": ["The file is larger than 50 MB."]}
+        assert "report" not in response.context
+    else:
+        assert response.context["form"].errors == {}
+        assert "Would create essay: Uploaded" in response.content.decode()
+
+
+def test_uploads_left_for_a_day_are_deleted_and_newer_ones_kept(sections, admin_client, tmp_path):
+    stale = tmp_path / "wordpress-import-stale.xml"
+    fresh = tmp_path / "wordpress-import-fresh.xml"
+    other = tmp_path / "someone-elses.xml"
+    for path in (stale, fresh, other):
+        path.write_bytes(b"<rss/>")
+    two_days_ago = time.time() - 2 * 24 * 60 * 60
+    for path in (stale, other):
+        os.utime(path, (two_days_ago, two_days_ago))
+    # A name that cannot be read (a link to nothing) is passed over.
+    (tmp_path / "wordpress-import-dangling.xml").symlink_to(tmp_path / "nowhere")
+    assert upload(admin_client).status_code == 200
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()
+
+
+def test_cancelling_an_upload_whose_file_is_already_gone_still_works(sections, admin_client):
+    assert upload(admin_client).status_code == 200
+    os.unlink(admin_client.session["wordpress_import"]["path"])
+    response = admin_client.get(IMPORT_URL, {"cancel": "1"})
+    assert response.status_code == 302 and response["Location"] == IMPORT_URL
+    assert "wordpress_import" not in admin_client.session
