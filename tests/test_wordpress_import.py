@@ -807,3 +807,104 @@ def test_cancelling_an_upload_whose_file_is_already_gone_still_works(sections, a
     response = admin_client.get(IMPORT_URL, {"cancel": "1"})
     assert response.status_code == 302 and response["Location"] == IMPORT_URL
     assert "wordpress_import" not in admin_client.session
+
+
+# The report, whole ----------------------------------------------------------------------
+
+REPORT_ACTIONS = """\
+{create} person: Jane Doe
+{create} person: Raj Patel
+{create} topic: Policy
+{create} topic: Health & care (under Policy)
+{match} topic: Mental health → Health & care
+{create} essay: Tom & Jerry’s “levelling up”
+{create} essay: Second
+{create} essay: A draft (draft)
+{create} essay: Pending (draft)
+{create} essay: Future (scheduled)
+{create} essay: Private (private in WordPress: kept as a draft)
+{create} essay: Secret (password-protected)
+{create} essay: Café society ✨
+{create} page: About
+{create} redirect: /2023/06/05/on-levelling-up → Tom & Jerry’s “levelling up”
+{create} redirect: /?p=101 → Tom & Jerry’s “levelling up”
+{create} redirect: /2023/06/06/second → Second
+{create} redirect: /?p=102 → Second
+{create} redirect: /2099/01/01/post-105 → Future
+{create} redirect: /?p=105 → Future
+{create} redirect: /2023/06/05/post-107 → Secret
+{create} redirect: /?p=107 → Secret
+{create} redirect: /2023/06/05/café-society → Café society ✨
+{create} redirect: /?p=109 → Café society ✨
+{create} redirect: /2023/06/05/about → About
+{create} redirect: /?p=110 → About
+{create} redirect: /?page_id=110 → About
+{create} redirect: /category/policy → /topics/policy/
+{create} redirect: /category/policy/feed → /feeds/topics/policy/rss/
+{create} redirect: /?cat=2 → /topics/policy/
+{create} redirect: /category/policy/health → /topics/health/
+{create} redirect: /category/policy/health/feed → /feeds/topics/health/rss/
+{create} redirect: /?cat=3 → /topics/health/
+{create} redirect: /category/policy/health/mental-health → /topics/health/
+{create} redirect: /category/policy/health/mental-health/feed → /feeds/topics/health/rss/
+{create} redirect: /?cat=4 → /topics/health/
+{create} redirect: /feed → /feeds/essays/rss/
+{create} redirect: /feed/rss2 → /feeds/essays/rss/
+{create} redirect: /feed/atom → /feeds/essays/atom/
+"""
+REPORT_END = """\
+Skipped: 3.
+  - post 108: Binned: in the WordPress bin
+  - 1 × nav_menu_item: this kind of item is not imported
+  - category Uncategorized: WordPress's default category, not made a topic
+Warnings: 3.
+  - post 101: Tom & Jerry’s “levelling up”: sticky in WordPress: feature it on the home page by hand
+  - post 102: Second: an iframe other than YouTube or Vimeo was removed
+  - post 102: Second: image not imported: x
+"""
+
+
+def test_the_import_report_lists_every_action_and_the_totals(sections, tmp_path):
+    dry = run(tmp_path, standard_export(), "--dry-run", "--pages")
+    assert dry == (
+        REPORT_ACTIONS.format(create="Would create", match="Would match existing")
+        + "\nDry run: nothing was written.\n"
+        "Posts: 8 (8 would create); live 4, drafts 3, scheduled 1, password-protected 1.\n"
+        "Pages: 1 (1 would create).\n"
+        "Topics: 3 (2 would create, 1 would match existing).\n"
+        "People: 2 (2 would create).\n"
+        "Images: 0.\n"
+        "Redirects: 25 (25 would create).\n" + REPORT_END
+    )
+    real = run(tmp_path, standard_export(), "--pages")
+    assert real == (
+        REPORT_ACTIONS.format(create="Created", match="Matched existing") + "\nImport complete.\n"
+        "Posts: 8 (8 created); live 4, drafts 3, scheduled 1, password-protected 1.\n"
+        "Pages: 1 (1 created).\n"
+        "Topics: 3 (2 created, 1 matched existing).\n"
+        "People: 2 (2 created).\n"
+        "Images: 0.\n"
+        "Redirects: 25 (25 created).\n" + REPORT_END
+    )
+    again = run(tmp_path, standard_export(), "--pages")
+    assert again == (
+        "Matched existing person: Jane Doe\n"
+        "Matched existing person: Raj Patel\n"
+        "Matched existing topic: Policy\n"
+        "Matched existing topic: Health & care\n"
+        "Matched existing topic: Mental health → Health & care\n"
+        "\nImport complete.\n"
+        "Posts: 8 (8 unchanged); live 4, drafts 3, scheduled 1, password-protected 1.\n"
+        "Pages: 1 (1 unchanged).\n"
+        "Topics: 3 (3 matched existing).\n"
+        "People: 2 (2 matched existing).\n"
+        "Images: 0.\n"
+        "Redirects: 25 (25 unchanged).\n" + REPORT_END
+    )
+
+
+def test_a_missing_uploads_folder_stops_the_command_before_reading(sections, tmp_path):
+    with pytest.raises(CommandError) as refused:
+        run(tmp_path, standard_export(), "--uploads", str(tmp_path / "nowhere"))
+    assert str(refused.value) == f"The uploads folder {tmp_path / 'nowhere'} does not exist."
+    assert not WordPressImport.objects.exists()
