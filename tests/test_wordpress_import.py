@@ -26,6 +26,7 @@ from tests import builders, wxr
 
 pytestmark = pytest.mark.django_db
 
+GUTENBERG = "<!-- wp:paragraph -->"
 LONG_TEXT = " ".join(f"Sentence number {n} says something about engagement." for n in range(40))
 
 
@@ -908,3 +909,90 @@ def test_a_missing_uploads_folder_stops_the_command_before_reading(sections, tmp
         run(tmp_path, standard_export(), "--uploads", str(tmp_path / "nowhere"))
     assert str(refused.value) == f"The uploads folder {tmp_path / 'nowhere'} does not exist."
     assert not WordPressImport.objects.exists()
+
+
+# Where pages go, what links point at, slugs, passwords and redirects on a re-run ---------
+
+
+def test_pages_nest_under_their_wordpress_parent_whatever_the_order(sections, tmp_path):
+    data = wxr.export(
+        items=[
+            wxr.item(113, "Deep", post_type="page", slug="deep", parent=111),
+            wxr.item(111, "Team", post_type="page", slug="team", parent=110),
+            wxr.item(112, "Orphan", post_type="page", slug="orphan", parent=999),
+            wxr.item(110, "About", post_type="page", slug="about"),
+            wxr.item(114, "Under a post", post_type="page", slug="under-post", parent=115),
+            wxr.item(115, "A post", slug="a-post"),
+        ]
+    )
+    run(tmp_path, data, "--pages")
+    home = builders.home().url_path
+    paths = {
+        wp_id: WordPressImport.objects.get(wp_id=wp_id).page.url_path.removeprefix(home)
+        for wp_id in (110, 111, 112, 113, 114)
+    }
+    assert paths == {
+        110: "about/",
+        111: "about/team/",
+        112: "orphan/",
+        113: "about/team/deep/",
+        114: "under-post/",  # an essay cannot hold a page: it goes under home
+    }
+
+
+def test_links_become_page_links_only_on_the_old_sites_own_host(sections, tmp_path):
+    data = wxr.export(
+        items=[
+            wxr.item(
+                120,
+                "Linking",
+                f'{GUTENBERG}<p><a href="https://www.oldblog.example.org/?p=121">www</a> '
+                '<a href="/2023/06/05/post-121/">path</a> '
+                '<a href="https://other.example/?p=121">other</a> '
+                '<a href="ftp://oldblog.example.org/?p=121">ftp</a> '
+                '<a href="https://oldblog.example.org/?p=999">unknown</a></p>',
+            ),
+            wxr.item(121, "Target"),
+        ]
+    )
+    run(tmp_path, data)
+    target = essay(121).pk
+    assert essay(120).body[0].value.source == (
+        f'<p><a linktype="page" id="{target}">www</a> '
+        f'<a linktype="page" id="{target}">path</a> '
+        '<a href="https://other.example/?p=121">other</a> ftp '
+        '<a href="https://oldblog.example.org/?p=999">unknown</a></p>'
+    )
+
+
+def test_posts_sharing_a_slug_are_numbered_and_a_past_future_post_goes_live(sections, tmp_path):
+    data = wxr.export(
+        items=[
+            wxr.item(130, "Same one", slug="same"),
+            wxr.item(131, "Same two", slug="same"),
+            wxr.item(132, "Same three", slug="same"),
+            wxr.item(133, "Was scheduled", status="future", date="2020-02-03 09:00:00"),
+            wxr.item(134, "No slug at all", slug=""),
+        ]
+    )
+    output = run(tmp_path, data)
+    assert [essay(n).slug for n in (130, 131, 132, 134)] == [
+        "same", "same-2", "same-3", "no-slug-at-all"]  # fmt: skip
+    scheduled = essay(133)
+    assert scheduled.live and scheduled.date.isoformat() == "2020-02-03"
+    assert "Created essay: Was scheduled\n" in output
+
+
+def test_a_rerun_changes_a_password_and_takes_over_an_old_redirect(sections, tmp_path):
+    Redirect.objects.create(old_path="/?p=107", redirect_link="/somewhere-else/")
+    data = wxr.export(items=[wxr.item(107, "Secret", password="letmein")])
+    output = run(tmp_path, data)
+    assert "Updated redirect: /?p=107 → Secret\n" in output
+    secret = essay(107)
+    redirect = Redirect.objects.get(old_path="/?p=107")
+    assert (redirect.redirect_page_id, redirect.redirect_link, redirect.is_permanent) == (
+        secret.pk, "", True)  # fmt: skip
+    output = run(tmp_path, data.replace(b"letmein", b"opensesame"))
+    assert "Updated essay: Secret (password-protected)\n" in output
+    restriction = PageViewRestriction.objects.get(page=secret)
+    assert restriction.password == "opensesame"
