@@ -996,3 +996,30 @@ def test_a_rerun_changes_a_password_and_takes_over_an_old_redirect(sections, tmp
     assert "Updated essay: Secret (password-protected)\n" in output
     restriction = PageViewRestriction.objects.get(page=secret)
     assert restriction.password == "opensesame"
+
+
+def test_confirming_an_expired_or_vanished_upload_says_so(sections, admin_client):
+    response = admin_client.post(IMPORT_URL, {"confirm": "1", "token": "none"})
+    assert response.context["error"] == "That upload has expired or was replaced: upload it again."
+    assert upload(admin_client).status_code == 200
+    pending = admin_client.session["wordpress_import"]
+    assert pending["pages"] is False
+    os.unlink(pending["path"])
+    response = admin_client.post(IMPORT_URL, {"confirm": "1", "token": pending["token"]})
+    assert response.context["error"] == "The file could not be read: No such file or directory."
+    assert "wordpress_import" not in admin_client.session
+    assert not WordPressImport.objects.exists()
+
+
+def test_pages_chosen_at_upload_are_imported_on_confirm(sections, admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = wxr.export(items=[wxr.item(140, "About", post_type="page", slug="about")])
+    response = admin_client.post(
+        IMPORT_URL, {"export": SimpleUploadedFile("e.xml", data, "text/xml"), "pages": "on"}
+    )
+    assert "Would create page: About" in response.content.decode()
+    token = admin_client.session["wordpress_import"]["token"]
+    response = admin_client.post(IMPORT_URL, {"confirm": "1", "token": token})
+    assert response.context["done"] is True
+    assert isinstance(WordPressImport.objects.get(wp_id=140).page.specific, StandardPage)
