@@ -1023,3 +1023,41 @@ def test_pages_chosen_at_upload_are_imported_on_confirm(sections, admin_client):
     response = admin_client.post(IMPORT_URL, {"confirm": "1", "token": token})
     assert response.context["done"] is True
     assert isinstance(WordPressImport.objects.get(wp_id=140).page.specific, StandardPage)
+
+
+def test_categories_match_editors_topics_and_stay_within_two_levels(sections, tmp_path):
+    health = builders.topic("Health")
+    care = builders.topic("Care", parent=health)
+    builders.topic("Local Democracy")
+    data = wxr.export(
+        categories=[
+            wxr.category("caf%c3%a9", "Café", term_id=2),
+            wxr.category("local-dem", "local democracy", term_id=3),
+            wxr.category("care", "Care", term_id=4),
+            wxr.category("nursing", "Nursing", "care", term_id=5),
+        ],
+        items=[
+            wxr.item(
+                150,
+                "Tagged",
+                categories=[("nursing", "Nursing"), ("caf%c3%a9", "Café"), ("", "Only named")],
+            )
+        ],  # fmt: skip
+    )
+    output = run(tmp_path, data)
+    topic_lines = [line for line in output.splitlines() if " topic: " in line]
+    assert topic_lines == [
+        "Created topic: Café",
+        "Matched existing topic: Care",
+        "Matched existing topic: Local Democracy",
+        "Matched existing topic: Nursing → Care",
+        "Created topic: Only named",
+    ]
+    assert Topic.objects.get(name="Café").slug == "cafe"
+    assert Topic.objects.get(name="Only named").slug == "only-named"
+    assert sorted(essay(150).topics.values_list("slug", flat=True)) == [
+        "cafe",
+        "care",
+        "only-named",
+    ]
+    assert care.parent == health and not Topic.objects.filter(name="Nursing").exists()
