@@ -372,3 +372,8 @@ def test_a_block_container_ends_the_paragraph_around_it(tag):
     # Inside a paragraph, its words stay apart from the words around it.
     blocks, _, _ = blocks_of(f"{GUTENBERG}<p>one<{tag}>two</{tag}>three</p>")
     assert blocks == [("paragraph", "<p>one two three</p>")]
+
+
+def test_a_horizontal_rule_separates_paragraphs_and_leaves_nothing():
+    blocks, _, _ = blocks_of(f"{GUTENBERG}one<hr>two<hr/>")
+    assert blocks == [("paragraph", "<p>one</p><p>two</p>")]
