@@ -44,6 +44,7 @@ def item(
     meta=(),
     coauthors=(),
     omit=(),
+    extra=(),
 ):
     slug = f"post-{wp_id}" if slug is None else slug
     year, month, day = date[:4], date[5:7], date[8:10]
@@ -79,6 +80,7 @@ def item(
             f"<wp:postmeta><wp:meta_key>{cdata(key)}</wp:meta_key>"
             f"<wp:meta_value>{cdata(str(value))}</wp:meta_value></wp:postmeta>"
         )
+    parts.extend(extra)  # raw elements, e.g. <pubDate> or <wp:post_modified>
     return "<item>" + "\n".join(parts) + "</item>"
 
 

@@ -382,7 +382,8 @@ class Importer:
             return None, "it names no file"
         try:
             path = (self.uploads / relative).resolve()
-        except (OSError, ValueError):
+        except (OSError, ValueError, RuntimeError):
+            # RuntimeError: a symbolic link loop, on Python 3.11 and 3.12.
             return None, f"file name not usable: {relative[:120]}"
         if not path.is_relative_to(self.uploads):
             return None, f"file outside the uploads folder refused: {relative[:120]}"
