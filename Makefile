@@ -64,7 +64,7 @@ test: install-test | var
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
 	$(DEPLOY_CHECK_ENV) $(MANAGE) check --deploy --fail-level WARNING
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser and not server"
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser and not server"
 	$(BIN)/pytest -m "browser or server"
 
 # Mutation testing (mutmut) of the app code with the non-browser tests; not part of CI.

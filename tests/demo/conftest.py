@@ -8,12 +8,11 @@ account), inside an outer transaction rolled back after the package's last test,
 every other test starts from an empty site. Each test runs in its own savepoint on top
 of it, so one that reloads, resets or deletes leaves nothing behind.
 
-The package's tests share one xdist group (`make test` distributes with
-`--dist loadgroup`), so the demo is loaded once per run, not once per worker."""
+pytest-xdist sends the whole package to one worker (`pytest_xdist_make_scheduler` in
+tests/conftest.py), so the demo is loaded once per run, not once per worker."""
 
 import contextlib
 import io
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -47,11 +46,3 @@ def first_run(django_db_setup, django_db_blocker, tmp_path_factory):
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
-def pytest_collection_modifyitems(items):
-    package = Path(__file__).parent
-    for item in items:  # every item of the session: keep to this package's
-        if package in item.path.parents:
-            item.add_marker(pytest.mark.xdist_group("demo"))
