@@ -4,6 +4,8 @@ import json
 import os
 import shutil
 import tempfile
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -112,6 +114,42 @@ def page_cache(settings):
     settings.PAGE_CACHE = True
     pagecache.invalidate_all()
     return settings
+
+
+@pytest.fixture
+def front_cache(settings):
+    """A real HTTP endpoint standing in for the front cache (CDN or reverse proxy): the
+    PURGE requests it receives, as `.requests` [(host, path)] and `.paths` [path]."""
+    received = PurgesReceived()
+
+    class PurgeHandler(BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+            received.requests.append((self.headers["Host"], self.path))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+        }
+    }
+    yield received
+    server.shutdown()
+
+
+class PurgesReceived:
+    def __init__(self):
+        self.requests = []
+
+    @property
+    def paths(self):
+        return [path for _host, path in self.requests]
 
 
 def pytest_collection_modifyitems(config, items):

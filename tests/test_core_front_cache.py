@@ -4,7 +4,6 @@ more a moment later, for a page rendered from the old version just before the co
 
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -13,35 +12,9 @@ from site_project.core import invalidation
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def front_cache(settings):
-    """A real HTTP endpoint that records PURGE requests as (host, path)."""
-    received = []
-
-    class PurgeHandler(BaseHTTPRequestHandler):
-        def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
-            received.append((self.headers["Host"], self.path))
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
-        }
-    }
-    yield received
-    server.shutdown()
-
-
 def test_paths_are_purged_at_the_sites_address_and_full_urls_as_they_are(site, front_cache, commit):
     commit(invalidation.invalidate, ["/essays/", "https://files.example.org/report.pdf"])
-    assert sorted(front_cache) == [
+    assert sorted(front_cache.requests) == [
         ("files.example.org", "/report.pdf"),
         ("localhost", "/essays/"),
     ]
@@ -50,12 +23,14 @@ def test_paths_are_purged_at_the_sites_address_and_full_urls_as_they_are(site, f
 def test_the_same_urls_are_purged_again_shortly_after(site, front_cache, commit, settings):
     settings.FRONTEND_CACHE_REPURGE_SECONDS = 0.2
     commit(invalidation.invalidate, ["/essays/", "/"])
-    assert sorted(front_cache) == [("localhost", "/"), ("localhost", "/essays/")]
+    assert sorted(front_cache.requests) == [("localhost", "/"), ("localhost", "/essays/")]
     # The second purge waits in the background; it never holds up a worker's exit.
     timers = [t for t in threading.enumerate() if isinstance(t, threading.Timer)]
     assert timers
     assert all(timer.daemon for timer in timers)
     deadline = time.monotonic() + 5
-    while len(front_cache) < 4 and time.monotonic() < deadline:
+    while len(front_cache.requests) < 4 and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert sorted(front_cache) == [("localhost", "/")] * 2 + [("localhost", "/essays/")] * 2
+    assert (
+        sorted(front_cache.requests) == [("localhost", "/")] * 2 + [("localhost", "/essays/")] * 2
+    )
