@@ -69,9 +69,11 @@ test: install-test | var
 
 # Mutation testing (mutmut) of the app code with the non-browser tests; not part of CI.
 # Incremental: a second run retests only what changed. Report: var/mutation/report.md.
-# `make mutation ONLY='engagement.*'` limits it to mutants whose names match.
+# `make mutation ONLY='engagement.*'` limits it to mutants whose names match. With
+# DATABASE_URL naming a PostgreSQL server, a second pass runs the PostgreSQL-only
+# code's mutants against it (tools/mutation.py makes and drops its own databases).
 mutation: install-test | var
-	$(BIN)/python tools/mutation.py $(ONLY)
+	$(BIN)/python tools/mutation.py $(if $(filter postgres%,$(DATABASE_URL)),--postgresql '$(DATABASE_URL)') $(ONLY)
 
 # Requests per second (cached and uncached, beside a bare WSGI hello), queries, render
 # times and page sizes, on this machine: see bench/run.py. Uses wrk when installed.

@@ -228,19 +228,36 @@ def pytest_collection_finish(session):
 if os.environ.get("MUTATION_TEMPLATE_DB"):
     # `make mutation` runs pytest once per mutant; migrating a fresh test database each
     # time would cost more than the tests. Each run gets its own copy of a database that
-    # tools/mutation.py migrated once, so parallel runs never share a file.
+    # tools/mutation.py migrated once, so parallel runs never share one: a copy of the
+    # SQLite file, or on PostgreSQL a database made with the migrated one as template.
     @pytest.fixture(scope="session")
     def django_db_setup(django_db_blocker):
         from django.db import connections
 
-        handle, copy = tempfile.mkstemp(prefix="mutation-", suffix=".sqlite3")
-        os.close(handle)
-        shutil.copyfile(os.environ["MUTATION_TEMPLATE_DB"], copy)
+        connection = connections["default"]
+        template = os.environ["MUTATION_TEMPLATE_DB"]
         with django_db_blocker.unblock():
-            for connection in connections.all():
-                connection.close()
-            connections["default"].settings_dict["NAME"] = copy
+            for each in connections.all():
+                each.close()
+            if connection.vendor == "postgresql":
+                copy = f"{template}_{os.getpid()}"
+                quote = connection.ops.quote_name
+                _postgresql(connection, f"DROP DATABASE IF EXISTS {quote(copy)} WITH (FORCE)")
+                _postgresql(connection, f"CREATE DATABASE {quote(copy)} TEMPLATE {quote(template)}")
+            else:
+                handle, copy = tempfile.mkstemp(prefix="mutation-", suffix=".sqlite3")
+                os.close(handle)
+                shutil.copyfile(template, copy)
+            connection.settings_dict["NAME"] = copy
         yield
         with django_db_blocker.unblock():
-            connections["default"].close()
-        os.unlink(copy)
+            connection.close()
+            if connection.vendor == "postgresql":
+                _postgresql(connection, f"DROP DATABASE {quote(copy)} WITH (FORCE)")
+            else:
+                os.unlink(copy)
+
+    def _postgresql(connection, statement):
+        """Run a statement on the server's maintenance database, outside the test one."""
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(statement)

@@ -10,9 +10,18 @@ Each mutant runs pytest afresh, so migrating a test database per run would cost 
 than the tests: this script migrates one SQLite database once, and tests/conftest.py
 gives every run its own copy (MUTATION_TEMPLATE_DB).
 
+Some code runs only on PostgreSQL (the backup's pg_dump and the restore's psql): on
+SQLite no test reaches it. With a PostgreSQL server (`--postgresql URL`, which `make
+mutation` passes when DATABASE_URL names one), a second pass runs the mutants of that
+code the SQLite pass did not kill against the server, as CI's PostgreSQL pass would
+run their tests, in its own copy of the project (var/mutation/postgresql/) so that
+mutmut's records of the first pass stay as they are. Each run gets its own database,
+made with a migrated one as its template.
+
 Usage:
     python tools/mutation.py                 # everything (incremental: mutmut remembers)
     python tools/mutation.py 'engagement.*'  # only mutants whose names match
+    python tools/mutation.py --postgresql postgres://user@host/name   # and the second pass
     python tools/mutation.py --report        # rebuild the report from the last run
 The report goes to var/mutation/report.md (and report.json)."""
 
@@ -21,6 +30,8 @@ import ast
 import hashlib
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -40,7 +51,16 @@ PACKAGES = [
     "engagement",
     "home",
 ]
-KILLED = {"killed", "timeout", "segfault"}
+KILLED = {"killed", "timeout", "segfault", "killed on PostgreSQL"}
+
+# The PostgreSQL pass: the files with code that runs only there, and their tests.
+POSTGRESQL_TREE = OUT / "postgresql"
+POSTGRESQL_RESULTS = OUT / "postgresql.json"
+POSTGRESQL_FILES = [
+    "site_project/core/backup.py",
+    "site_project/core/management/commands/restore.py",
+]
+POSTGRESQL_TESTS = ["tests/test_backup.py"]
 
 
 def migrations_fingerprint():
@@ -76,17 +96,146 @@ def ensure_template_db():
     MIGRATIONS_STAMP.write_text(fingerprint)
 
 
-def run_mutmut(names, max_children):
+def run_mutmut(names, max_children, cwd=ROOT, template=TEMPLATE_DB, database_url=None):
     env = {
         **os.environ,
-        "MUTATION_TEMPLATE_DB": str(TEMPLATE_DB),
+        "MUTATION_TEMPLATE_DB": str(template),
         "DJANGO_SETTINGS_MODULE": "site_project.settings.test",
     }
     for name in ("DATABASE_URL", "REDIS_URL"):
         env.pop(name, None)
+    if database_url:
+        env["DATABASE_URL"] = database_url
     mutmut = Path(sys.executable).with_name("mutmut")
     command = [str(mutmut), "run", "--max-children", str(max_children), *names]
-    return subprocess.run(command, cwd=ROOT, env=env).returncode
+    return subprocess.run(command, cwd=cwd, env=env).returncode
+
+
+def statuses(root, paths):
+    """{mutant name: status} from mutmut's records under `root` for the given files."""
+    from mutmut.mutation.data import SourceFileMutationData
+    from mutmut.stats import status_by_exit_code
+
+    here = os.getcwd()
+    os.chdir(root)
+    try:
+        found = {}
+        for path in paths:
+            data = SourceFileMutationData(path=Path(path))
+            data.load()
+            for name, exit_code in data.exit_code_by_key.items():
+                found[name] = status_by_exit_code[exit_code]
+        return found
+    finally:
+        os.chdir(here)
+
+
+def sources_fingerprint(paths):
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update((ROOT / path).read_bytes())
+    return digest.hexdigest()
+
+
+def postgresql_pass(url, max_children):
+    """Run the PostgreSQL-only code's mutants that SQLite left alive against `url`."""
+    import dj_database_url
+    import psycopg
+
+    left = sorted(
+        name for name, status in statuses(ROOT, POSTGRESQL_FILES).items() if status not in KILLED
+    )
+    print(f"== PostgreSQL pass: {len(left)} mutants the SQLite pass did not kill")
+    results = {}
+    if left:
+        prepare_postgresql_tree()
+        server = dj_database_url.parse(url)
+        template = f"{server['NAME']}_mutation_template"
+        admin = psycopg.connect(
+            **{key: value for key, value in _libpq(server).items() if value},
+            dbname="postgres",
+            autocommit=True,
+        )
+        try:
+            drop_databases(admin, template)
+            admin.execute(f'CREATE DATABASE "{template}"')
+            subprocess.run(
+                [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+                cwd=ROOT,
+                env={
+                    **os.environ,
+                    "DJANGO_SETTINGS_MODULE": "site_project.settings.test",
+                    "DATABASE_URL": _with_name(url, template),
+                },
+                check=True,
+            )
+            code = run_mutmut(
+                left, max_children, POSTGRESQL_TREE, template=template, database_url=url
+            )
+            if code not in (0, 1):
+                sys.exit(code)
+            ran = statuses(POSTGRESQL_TREE, POSTGRESQL_FILES)
+            results = {name: ran[name] for name in left if name in ran}
+        finally:
+            drop_databases(admin, template)
+            admin.close()
+    POSTGRESQL_RESULTS.write_text(
+        json.dumps(
+            {"sources": sources_fingerprint(POSTGRESQL_FILES), "statuses": results}, indent=1
+        )
+    )
+
+
+def prepare_postgresql_tree():
+    """A copy of the project for the second pass, whose mutmut mutates only the
+    PostgreSQL files and runs only their tests."""
+    import tomllib
+
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mutmut"]
+    POSTGRESQL_TREE.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in [*settings["source_paths"], *settings.get("also_copy", []), "tests"]:
+        source, target = ROOT / name, POSTGRESQL_TREE / name
+        if source.is_dir():
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(source, target, ignore=ignore)
+        else:
+            shutil.copy2(source, target)
+    settings["only_mutate"] = POSTGRESQL_FILES
+    settings["pytest_add_cli_args_test_selection"] = POSTGRESQL_TESTS
+    section = "".join(f"{key} = {json.dumps(value)}\n" for key, value in settings.items())
+    pyproject = re.sub(
+        r"^\[tool\.mutmut\]\n(?:(?!\[).*\n?)*",
+        lambda _: "[tool.mutmut]\n" + section + "\n",
+        (ROOT / "pyproject.toml").read_text(),
+        flags=re.MULTILINE,
+    )
+    (POSTGRESQL_TREE / "pyproject.toml").write_text(pyproject)
+
+
+def drop_databases(admin, template):
+    """The template and any copy a killed run left behind."""
+    rows = admin.execute(
+        "SELECT datname FROM pg_database WHERE datname = %s OR datname LIKE %s",
+        [template, template.replace("_", r"\_") + r"\_%"],
+    ).fetchall()
+    for (name,) in rows:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _libpq(server):
+    return {
+        "host": server.get("HOST"),
+        "port": server.get("PORT") or None,
+        "user": server.get("USER"),
+        "password": server.get("PASSWORD"),
+    }
+
+
+def _with_name(url, name):
+    base, _, query = url.partition("?")
+    base = base.rsplit("/", 1)[0] + "/" + name
+    return base + ("?" + query if query else "")
 
 
 def package_of(path):
@@ -129,6 +278,18 @@ def survivor_line(name, diff, lines_by_function):
     return (start + offset) if start else None
 
 
+def postgresql_statuses():
+    """The PostgreSQL pass's results, if it ran on the code as it is now."""
+    try:
+        recorded = json.loads(POSTGRESQL_RESULTS.read_text())
+    except (OSError, ValueError):
+        return {}
+    if recorded.get("sources") != sources_fingerprint(POSTGRESQL_FILES):
+        print("(The PostgreSQL pass ran on older code: its results are left out.)")
+        return {}
+    return recorded["statuses"]
+
+
 def build_report():
     from mutmut.configuration import config
     from mutmut.mutation.data import SourceFileMutationData
@@ -138,7 +299,9 @@ def build_report():
 
     os.chdir(ROOT)
     config()
+    on_postgresql = postgresql_statuses()
     counts = defaultdict(Counter)
+    killed_on_postgresql = Counter()
     survivors = []
     for path in sorted(walk_mutatable_files()):
         data = SourceFileMutationData(path=path)
@@ -148,6 +311,9 @@ def build_report():
         lines_by_function = function_lines(ROOT / path)
         for name, exit_code in sorted(data.exit_code_by_key.items()):
             status = status_by_exit_code[exit_code]
+            if status not in KILLED and on_postgresql.get(name) in KILLED:
+                status = "killed on PostgreSQL"
+                killed_on_postgresql[package] += 1
             counts[package]["killed" if status in KILLED else status] += 1
             if status in KILLED or status == "not checked":
                 continue
@@ -175,6 +341,7 @@ def build_report():
                 "package": package,
                 "mutants": sum(c.values()),
                 "killed": killed,
+                "killed_on_postgresql": killed_on_postgresql[package],
                 "survived": c["survived"],
                 "no_tests": c["no tests"],
                 "not_checked": c["not checked"],
@@ -196,6 +363,19 @@ def build_report():
             f"| `{row['package']}` | {row['mutants']} | {row['killed']} | {row['survived']} "
             f"| {row['no_tests']} | {row['not_checked']} | {percent} |"
         )
+    on_postgresql_total = sum(killed_on_postgresql.values())
+    if on_postgresql_total:
+        lines += [
+            "",
+            f"Killed includes {on_postgresql_total} mutants of PostgreSQL-only code that "
+            "SQLite's tests could not reach, killed by the PostgreSQL pass.",
+        ]
+    elif not on_postgresql:
+        lines += [
+            "",
+            "The PostgreSQL pass has not run on this code: PostgreSQL-only code counts as "
+            "not reached (`make mutation DATABASE_URL=postgres://...` runs it).",
+        ]
     lines += ["", "## Surviving mutants, by file and line", ""]
     by_file = defaultdict(list)
     for survivor in survivors:
@@ -226,6 +406,11 @@ def main():
     parser.add_argument("names", nargs="*", help="mutant name patterns, e.g. 'engagement.*'")
     parser.add_argument("--report", action="store_true", help="only rebuild the report")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--postgresql",
+        metavar="URL",
+        help="also run the PostgreSQL-only code's mutants against this server",
+    )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if not args.report:
@@ -233,6 +418,8 @@ def main():
         code = run_mutmut(args.names, args.max_children)
         if code not in (0, 1):
             sys.exit(code)
+        if args.postgresql:
+            postgresql_pass(args.postgresql, args.max_children)
     build_report()
 
 
