@@ -174,6 +174,20 @@ def test_anonymous_repeat_requests_are_cache_hits_sent_compressed(server):
 
 
 @pytest.mark.server
+def test_pages_link_a_content_hashed_stylesheet_cached_for_a_year(server):
+    _, body = fetch(server, "/", timeout=60)  # may be the workers' first request
+    hashed = rb'<link rel="stylesheet" href="(/static/css/site\.[0-9a-f]{12}\.css)"'
+    stylesheet = re.search(hashed, body)
+    assert stylesheet, "the page should link the stylesheet by its content-hashed name"
+    response, css = fetch(server, stylesheet.group(1).decode())
+    assert response.status == 200
+    assert response.getheader("Content-Type").startswith("text/css")
+    assert "max-age=315360000" in response.getheader("Cache-Control")
+    assert "immutable" in response.getheader("Cache-Control")
+    assert b"{" in css
+
+
+@pytest.mark.server
 def test_logged_in_editors_are_never_served_from_the_cache(server):
     jar = CookieJar()
     opener = build_opener(HTTPCookieProcessor(jar))
