@@ -8,10 +8,12 @@ pg_dump and psql run in other processes, so these tests commit their data, outsi
 pytest-django's test transactions (the `committed` fixture), and put the test database
 back as it was afterwards."""
 
+import datetime
 import hashlib
 import io
 import json
 import os
+import platform
 import sqlite3
 import stat
 import subprocess
@@ -19,10 +21,13 @@ import sys
 import tarfile
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import dj_database_url
+import django
 import pytest
+import wagtail
 from django.apps import apps
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
@@ -700,3 +705,150 @@ def test_restore_into_an_unsupported_database_stops_with_a_clear_message(
         del connections["other"]
         del connections.settings["other"]
     assert str(error.value) == "Backups support SQLite and PostgreSQL, not unknown databases."
+
+
+# -- What an archive holds, and where its files go while it is written ----------------
+
+UTC = datetime.UTC
+
+
+@pytest.fixture
+def database(test_database, django_db_blocker):
+    """The migrated test database, as it is (a backup only reads it)."""
+    with django_db_blocker.unblock():
+        yield
+
+
+def members(archive):
+    with tarfile.open(archive) as tar:
+        return {member.name: member for member in tar}
+
+
+def read_member(archive, name):
+    with tarfile.open(archive) as tar:
+        return tar.extractfile(name).read()
+
+
+def test_an_archive_keeps_the_database_and_manifest_private_and_uploads_readable(database, folders):
+    (folders / "media" / "documents").mkdir(parents=True)
+    (folders / "media" / "documents" / "minutes.txt").write_bytes(b"minutes")
+    out = folders / "backups" / "weekly" / "site"  # none of these folders exists yet
+    archive, manifest = backup.create_backup(out, log=lambda line: None)
+    assert archive.parent == out
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700
+    modes = {name: stat.S_IMODE(member.mode) for name, member in members(archive).items()}
+    assert modes == {
+        backup.DATABASE_MEMBERS[connection.vendor]: 0o600,
+        f"{backup.MEDIA_DIR}/documents/minutes.txt": 0o644,
+        backup.MANIFEST: 0o600,
+    }
+    # Written for people to read too (`tar -xOzf ARCHIVE manifest.json`).
+    text = read_member(archive, backup.MANIFEST).decode()
+    assert text == json.dumps(manifest, indent=2)
+
+
+def test_archives_are_named_by_their_time_and_never_overwrite_each_other(database, folders):
+    moment = datetime.datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
+    names = [
+        backup.create_backup(folders / "out", log=lambda line: None, now=moment)[0].name
+        for _ in range(3)
+    ]
+    assert names == [
+        "site-20260304T050607Z.tar.gz",
+        "site-20260304T050607Z-2.tar.gz",
+        "site-20260304T050607Z-3.tar.gz",
+    ]
+    assert sorted(os.listdir(folders / "out")) == sorted(names)
+
+
+def test_the_manifest_records_when_and_with_which_software_the_backup_was_made(database, folders):
+    moment = datetime.datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
+    _, manifest = backup.create_backup(folders / "out", log=lambda line: None, now=moment)
+    assert manifest["created_at"] == "2026-03-04T05:06:07Z"
+    assert manifest["versions"] == {
+        "django": django.get_version(),
+        "wagtail": wagtail.__version__,
+        "python": platform.python_version(),
+    }
+
+
+def test_the_backup_time_is_utc_whatever_the_servers_time_zone(database, folders, monkeypatch):
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        before = datetime.datetime.now(UTC).replace(microsecond=0)
+        _, manifest = backup.create_backup(folders / "out", log=lambda line: None)
+        after = datetime.datetime.now(UTC)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    created = datetime.datetime.strptime(manifest["created_at"], "%Y-%m-%dT%H:%M:%SZ")
+    assert before <= created.replace(tzinfo=UTC) <= after
+
+
+def test_work_files_stay_hidden_in_the_backup_folder_and_are_removed(database, folders):
+    """The archive is written beside its final place (so it is moved there in one step,
+    never half-written) under hidden names."""
+    out = folders / "out"
+    seen = []
+
+    def look(line):
+        seen.append([(name, (out / name).is_dir()) for name in sorted(os.listdir(out))])
+
+    archive, _ = backup.create_backup(out, log=look)
+    work = seen[0][0][0]
+    assert work.startswith(".backup-")
+    assert seen[0] == [(work, True)]
+    assert seen[-1] == [(work, True), (f".{archive.name}.partial", False)]
+    assert os.listdir(out) == [archive.name]
+
+
+def test_uploads_in_object_storage_are_left_out_with_a_message(database, folders, settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    logged = []
+    archive, manifest = backup.create_backup(folders / "out", log=logged.append)
+    assert manifest["media"] == {"included": False, "reason": "object storage", "files": []}
+    assert logged[1] == (
+        "Uploads are in object storage (S3_BUCKET), not in MEDIA_ROOT: this archive "
+        "holds the database only. Give the bucket its own versioning or backups."
+    )
+    assert not any(name.startswith(backup.MEDIA_DIR) for name in members(archive))
+
+
+def test_backups_kept_inside_the_media_folder_are_not_backed_up_again(database, folders, settings):
+    media = folders / "media"
+    (media / "documents").mkdir(parents=True)
+    (media / "documents" / "minutes.txt").write_bytes(b"minutes")
+    settings.BACKUP_DIR = media / "backups"
+    first, _ = backup.create_backup(settings.BACKUP_DIR, log=lambda line: None)
+    second, manifest = backup.create_backup(settings.BACKUP_DIR, log=lambda line: None)
+    assert [entry["path"] for entry in manifest["media"]["files"]] == ["documents/minutes.txt"]
+    assert f"{backup.MEDIA_DIR}/backups/{first.name}" not in members(second)
+
+
+def test_an_upload_deleted_while_the_backup_runs_is_left_out_and_the_rest_kept(
+    database, folders, monkeypatch
+):
+    media = folders / "media" / "documents"
+    media.mkdir(parents=True)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (media / name).write_bytes(name.encode())
+    add_file = backup._add_file
+
+    def delete_b_while_adding_a(tar, path, name, mode):
+        if path.name == "a.txt":
+            (media / "b.txt").unlink()  # as an editor deleting a document meanwhile
+        return add_file(tar, path, name, mode)
+
+    monkeypatch.setattr(backup, "_add_file", delete_b_while_adding_a)
+    logged = []
+    archive, manifest = backup.create_backup(folders / "out", log=logged.append)
+    assert [entry["path"] for entry in manifest["media"]["files"]] == [
+        "documents/a.txt",
+        "documents/c.txt",
+    ]
+    assert "  documents/b.txt was deleted while the backup ran; left out." in logged
+    assert read_member(archive, f"{backup.MEDIA_DIR}/documents/c.txt") == b"c.txt"

@@ -279,3 +279,34 @@ def test_a_missing_client_program_is_reported(tmp_path):
     assert str(error.value) == (
         f"psql could not be started: [Errno 2] No such file or directory: '{tmp_path / 'psql'}'"
     )
+
+
+# ---------- A program that hangs ----------
+
+
+def hanging(path):
+    return script(path, "exec sleep 30")
+
+
+@pytest.fixture
+def short_wait(monkeypatch):
+    monkeypatch.setattr(backup, "TOOL_TIMEOUT", 0.3)
+
+
+def test_a_tool_that_hangs_on_its_version_is_passed_over(bare, monkeypatch, settings, short_wait):
+    settings.PG_BIN = str(hanging(bare / "pg_bin" / "pg_dump").parent)
+    working = fake_tool(bare / "path", "pg_dump", "pg_dump (PostgreSQL) 42.0")
+    monkeypatch.setenv("PATH", str(working.parent))
+    assert backup._tool_major(bare / "pg_bin" / "pg_dump") is None
+    assert backup.postgresql_tool("pg_dump", 42) == str(working)
+
+
+def test_a_pg_config_that_hangs_is_passed_over(bare, monkeypatch, short_wait):
+    hanging(bare / "path" / "pg_config")
+    working = fake_tool(bare / "path", "psql", "psql (PostgreSQL) 42.0")
+    monkeypatch.setenv("PATH", str(working.parent))
+    assert backup.postgresql_tool("psql", 42) == str(working)
+
+
+def test_a_version_line_that_never_comes_is_recorded_as_empty(tmp_path, short_wait):
+    assert backup._version_line(str(hanging(tmp_path / "pg_dump"))) == ""

@@ -22,6 +22,7 @@ Usage:
     python tools/mutation.py                 # everything (incremental: mutmut remembers)
     python tools/mutation.py 'engagement.*'  # only mutants whose names match
     python tools/mutation.py --postgresql postgres://user@host/name   # and the second pass
+    python tools/mutation.py --survivors     # run the last run's survivors again
     python tools/mutation.py --report        # rebuild the report from the last run
 The report goes to var/mutation/report.md (and report.json)."""
 
@@ -128,6 +129,17 @@ def statuses(root, paths):
         return found
     finally:
         os.chdir(here)
+
+
+def surviving_names():
+    from mutmut.utils.file_utils import walk_mutatable_files
+
+    os.chdir(ROOT)
+    return sorted(
+        name
+        for name, status in statuses(ROOT, [str(p) for p in walk_mutatable_files()]).items()
+        if status in ("survived", "no tests")
+    )
 
 
 def sources_fingerprint(paths):
@@ -405,6 +417,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("names", nargs="*", help="mutant name patterns, e.g. 'engagement.*'")
     parser.add_argument("--report", action="store_true", help="only rebuild the report")
+    parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="run the mutants that survived the last run again (mutmut keeps a result "
+        "until the function's code changes, not when a new test is written)",
+    )
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument(
         "--postgresql",
@@ -415,7 +433,8 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     if not args.report:
         ensure_template_db()
-        code = run_mutmut(args.names, args.max_children)
+        names = args.names + (surviving_names() if args.survivors else [])
+        code = run_mutmut(names, args.max_children)
         if code not in (0, 1):
             sys.exit(code)
         if args.postgresql:

@@ -53,6 +53,9 @@ MEDIA_DIR = "media"
 DATABASE_MEMBERS = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
 ENGINE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 CHUNK = 1024 * 1024
+# Seconds to wait for `pg_config --bindir` or a client program's `--version`: a broken
+# wrapper that hangs is passed over instead of hanging the backup.
+TOOL_TIMEOUT = 30
 
 
 class BackupError(Exception):
@@ -157,7 +160,11 @@ def postgresql_env(settings_dict):
 def _tool_major(path):
     try:
         out = subprocess.run(
-            [str(path), "--version"], capture_output=True, text=True, timeout=30, check=True
+            [str(path), "--version"],
+            capture_output=True,
+            text=True,
+            timeout=TOOL_TIMEOUT,
+            check=True,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
@@ -171,18 +178,19 @@ def postgresql_tool(name, server_major):
     `pg_config --bindir`, else PATH (Debian's wrapper picks a version itself).
     It must be at least as new as the server."""
     folders = []
-    if getattr(settings, "PG_BIN", ""):
+    if settings.PG_BIN:
         folders.append(Path(settings.PG_BIN))
     folders.append(Path(f"/usr/lib/postgresql/{server_major}/bin"))
     if pg_config := shutil.which("pg_config"):
         try:
             bindir = subprocess.run(
-                [pg_config, "--bindir"], capture_output=True, text=True, timeout=30
+                [pg_config, "--bindir"], capture_output=True, text=True, timeout=TOOL_TIMEOUT
             ).stdout.strip()
         except (OSError, subprocess.SubprocessError):
-            bindir = ""
-        if bindir:
-            folders.append(Path(bindir))
+            pass  # a broken pg_config: the other places are still tried
+        else:
+            if bindir:
+                folders.append(Path(bindir))
     candidates = [folder / name for folder in folders]
     if on_path := shutil.which(name):
         candidates.append(Path(on_path))
@@ -255,7 +263,7 @@ def dump_postgresql(connection, destination):
 def _version_line(tool):
     try:
         return subprocess.run(
-            [tool, "--version"], capture_output=True, text=True, timeout=30
+            [tool, "--version"], capture_output=True, text=True, timeout=TOOL_TIMEOUT
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return ""
