@@ -14,7 +14,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .review import DEFAULT_INTERVAL_MONTHS, ReviewedPage, mark_reviewed, review_items
+from .review import ReviewedPage, mark_reviewed, review_items
 
 page_policy = PagePermissionPolicy()
 
@@ -112,7 +112,6 @@ class ReviewDueReportView(ReportView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        context["default_interval"] = DEFAULT_INTERVAL_MONTHS
         # "Mark as reviewed" comes back to the report as filtered, also when the
         # results were refreshed as a fragment.
         query = self.request.GET.copy()

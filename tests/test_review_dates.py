@@ -324,6 +324,34 @@ def test_mark_reviewed_records_who_when_and_history(client, editor, guides):
     assert revision.last_reviewed == today() and revision.last_reviewed_by_id == editor.pk
 
 
+@pytest.mark.parametrize(
+    "secure, next_url, followed",
+    [
+        (False, f"http://testserver{REPORT}?kind=methodpage", True),
+        (False, f"{REPORT}?kind=methodpage", True),
+        (False, "https://evil.example/admin/", False),
+        (False, "//evil.example/admin/", False),
+        # From an https page, a plain http address (even this site's) is not followed.
+        (True, f"http://testserver{REPORT}", False),
+        (True, f"https://testserver{REPORT}", True),
+    ],
+)
+def test_mark_reviewed_goes_back_only_to_an_address_on_this_site(
+    client, editor, guides, secure, next_url, followed
+):
+    client.force_login(editor)
+    response = client.post(mark_url(guides["old"]), {"next": next_url}, secure=secure)
+    edit = reverse("wagtailadmin_pages:edit", args=[guides["old"].pk])
+    assert response.status_code == 302
+    assert response["Location"] == (next_url if followed else edit)
+
+
+def test_the_report_brings_its_own_stylesheet(client, editor, guides):
+    client.force_login(editor)
+    html = client.get(REPORT).content.decode()
+    assert '<link href="/static/engagement/admin/review-report.css"' in html
+
+
 def test_mark_reviewed_keeps_a_pending_draft_a_draft(client, moderator, guides):
     page = MethodPage.objects.get(pk=guides["old"].pk)
     page.summary = "A draft summary."
