@@ -14,6 +14,7 @@ import io
 import json
 import os
 import platform
+import re
 import sqlite3
 import stat
 import subprocess
@@ -852,3 +853,27 @@ def test_an_upload_deleted_while_the_backup_runs_is_left_out_and_the_rest_kept(
     ]
     assert "  documents/b.txt was deleted while the backup ran; left out." in logged
     assert read_member(archive, f"{backup.MEDIA_DIR}/documents/c.txt") == b"c.txt"
+
+
+def test_the_backup_command_says_when_there_is_no_content_yet(database, folders):
+    out = io.StringIO()
+    call_command("backup", output_dir=str(folders / "out"), stdout=out)
+    [archive] = (folders / "out").glob("site-*.tar.gz")
+    database_line = out.getvalue().splitlines()[2]
+    engine = backup.ENGINE_NAMES[connection.vendor]
+    assert re.fullmatch(rf"Database: {engine}, [0-9.]+ [kMG]?B \(no content yet\)\.", database_line)
+    assert archive.exists()
+
+
+def test_the_backup_command_warns_that_uploads_in_object_storage_are_not_included(
+    database, folders, settings
+):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    out = io.StringIO()
+    call_command("backup", output_dir=str(folders / "out"), stdout=out)
+    assert out.getvalue().splitlines()[3] == (
+        "Media: not included (object storage; back the bucket up)."
+    )
