@@ -209,6 +209,8 @@ def test_ensure_admin_generates_a_password_kept_private_and_never_printed(
     admin = django_user_model.objects.get(username="admin")
     assert admin.is_superuser
     assert admin.check_password(password)
+    # A placeholder address for the operator to replace (Wagtail mails resets there).
+    assert admin.email == "admin@example.org"
 
 
 def test_ensure_admin_creates_the_var_folder_it_saves_into(tmp_path, settings, monkeypatch):
