@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from engagement import ics
+from engagement import ics, plan
 from engagement.models import MethodPage, MethodPrincipleLink
 from engagement.plan import weeks_to_days
 from home.affected import affected_paths
@@ -1025,3 +1025,23 @@ def test_every_demo_guide_has_weeks_for_every_step_and_sensible_cost_lines():
                     per_person.append(cost["item"])
                     assert cost["high"] <= 1000, "a per-person figure, not a total"
     assert "Juror payments and expenses" in per_person and len(per_person) >= 6
+
+
+@pytest.mark.parametrize(
+    "typed, pounds",
+    [
+        ("40000", 40000),
+        ("£40,000", 40000),
+        ("£ 40 000", 40000),  # spaces between thousands, as people type them
+        ("100,000,000", plan.MAX_BUDGET),  # the largest budget taken
+    ],
+)
+def test_budgets_are_read_as_people_type_them(typed, pounds):
+    assert plan.parse_budget(typed) == (pounds, None)
+
+
+def test_a_budget_over_the_largest_is_refused():
+    assert plan.parse_budget("100,000,001") == (
+        None,
+        "The budget must be between £0 and £100,000,000.",
+    )
