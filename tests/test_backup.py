@@ -370,8 +370,15 @@ def test_backups_from_another_engine_or_newer_code_or_incomplete_are_refused(ful
         return as_other(name, data)
 
     foreign = rewrite(archive, tmp_path / "foreign.tar.gz", foreign_engine)
-    with pytest.raises(CommandError, match="restoring across database engines is not supported"):
+    with pytest.raises(CommandError) as error:
         restore(foreign, force=True)
+    names = backup.ENGINE_NAMES
+    assert str(error.value) == (
+        f"This is a backup of a {names[other]} database, and the configured database is "
+        f"{names[connection.vendor]}: restoring across database engines is not supported. "
+        f"Restore it with a {names[other]} database configured"
+        + (" (DATABASE_URL unset)." if other == "sqlite" else " (DATABASE_URL).")
+    )
 
     newer = rewrite(
         archive,
@@ -861,7 +868,9 @@ def test_the_backup_command_says_when_there_is_no_content_yet(database, folders)
     [archive] = (folders / "out").glob("site-*.tar.gz")
     database_line = out.getvalue().splitlines()[2]
     engine = backup.ENGINE_NAMES[connection.vendor]
-    assert re.fullmatch(rf"Database: {engine}, [0-9.]+ [kMG]?B \(no content yet\)\.", database_line)
+    assert re.fullmatch(
+        rf"Database: {engine}, [0-9.]+ (bytes|KB|MB|GB) \(no content yet\)\.", database_line
+    )
     assert archive.exists()
 
 
@@ -877,3 +886,106 @@ def test_the_backup_command_warns_that_uploads_in_object_storage_are_not_include
     assert out.getvalue().splitlines()[3] == (
         "Media: not included (object storage; back the bucket up)."
     )
+
+
+# -- What restore reports ---------------------------------------------------------------
+
+
+@pytest.fixture
+def small_site(committed, folders):
+    """One account and one upload, committed; returns a backup of them."""
+    get_user_model().objects.create_user("editor", "editor@example.org", "an-editor-password")
+    (folders / "media" / "documents").mkdir(parents=True)
+    (folders / "media" / "documents" / "minutes.txt").write_bytes(b"minutes")
+    return take_backup()
+
+
+def header(archive, manifest, media):
+    engine = backup.ENGINE_NAMES[connection.vendor]
+    size = backup.human_size(manifest["database"]["size"])
+    versions = manifest["versions"]
+    return [
+        f"Checking {archive}…",
+        f"  Backup made {manifest['created_at']} (Django {versions['django']}, Wagtail "
+        f"{versions['wagtail']}): {engine} database, {size}; {media}. Every checksum matches.",
+    ]
+
+
+def manifest_of(archive):
+    return json.loads(read_member(archive, backup.MANIFEST))
+
+
+def test_restore_reports_each_step_and_what_the_site_now_holds(small_site, folders):
+    archive = small_site
+    manifest = manifest_of(archive)
+    get_user_model().objects.create_user("later")
+    (folders / "media" / "documents" / "minutes.txt").write_bytes(b"rewritten")
+    engine = backup.ENGINE_NAMES[connection.vendor]
+    target = connection.settings_dict["NAME"]
+    lines = restore(archive, force=True).splitlines()
+    assert lines == [
+        *header(archive, manifest, "1 media file, 7 bytes"),
+        "--force: replacing what is there (the database holds 2 user accounts; "
+        f"{folders / 'media'} holds 1 uploaded file the backup would replace or delete).",
+        f"Restoring the database into {engine} '{target}'…",
+        f"Restoring media into {folders / 'media'}…",
+        "  1 written, 0 already identical, 0 not in the backup removed.",
+        "Caches cleared (restart the app servers to drop their in-memory caches).",
+        f"Restored {archive}: the site now holds 1 user account.",
+    ]
+    assert list(get_user_model().objects.values_list("username", flat=True)) == ["editor"]
+
+
+def test_a_backup_older_than_the_code_is_migrated_after_restoring(small_site, tmp_path):
+    def one_migration_fewer(name, data):
+        if name != backup.MANIFEST:
+            return data
+        manifest = json.loads(data)
+        manifest["migrations"]["blog"].pop()
+        return json.dumps(manifest).encode()
+
+    older = rewrite(small_site, tmp_path / "older.tar.gz", one_migration_fewer)
+    lines = restore(older, force=True).splitlines()
+    migrate = lines.index("The backup is older than this code: running migrate…")
+    assert lines[migrate + 1] == (
+        "Caches cleared (restart the app servers to drop their in-memory caches)."
+    )
+    assert lines[-1] == f"Restored {older}: the site now holds 1 user account."
+
+
+def test_uploads_in_object_storage_are_left_for_the_bucket_to_restore(small_site, settings):
+    media = small_site.parent.parent / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    (media / "documents" / "minutes.txt").write_bytes(b"changed")
+    lines = restore(small_site, force=True).splitlines()
+    assert (
+        "Uploads are in object storage (S3_BUCKET): the archive's media files were not "
+        "restored. Restore the bucket from its own backups."
+    ) in lines
+    assert not any(line.startswith("Restoring media") for line in lines)
+    assert (media / "documents" / "minutes.txt").read_bytes() == b"changed"
+
+
+def test_a_backup_made_with_object_storage_leaves_the_media_folder_alone(
+    committed, folders, settings
+):
+    get_user_model().objects.create_user("editor")
+    original = settings.STORAGES
+    settings.STORAGES = {
+        **original,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    archive, _ = backup.create_backup(folders / "backups", log=lambda line: None)
+    settings.STORAGES = original
+    (folders / "media").mkdir()
+    (folders / "media" / "kept.txt").write_bytes(b"not in any backup")
+    lines = restore(archive, force=True).splitlines()
+    assert lines[1].endswith("; no media (object storage). Every checksum matches.")
+    assert (
+        "This backup holds no media (it was made with object storage): restore the bucket "
+        "from its own backups; MEDIA_ROOT was left alone."
+    ) in lines
+    assert (folders / "media" / "kept.txt").read_bytes() == b"not in any backup"
