@@ -989,3 +989,30 @@ def test_a_backup_made_with_object_storage_leaves_the_media_folder_alone(
         "from its own backups; MEDIA_ROOT was left alone."
     ) in lines
     assert (folders / "media" / "kept.txt").read_bytes() == b"not in any backup"
+
+
+def sqlite_dump(path, rows):
+    """A SQLite file in the default (rollback journal) mode, as a backup holds one."""
+    made = sqlite3.connect(path)
+    made.execute("CREATE TABLE note (text TEXT)")
+    made.executemany("INSERT INTO note VALUES (?)", [(row,) for row in rows])
+    made.commit()
+    made.close()
+    return path
+
+
+@pytest.mark.parametrize("mode", ["wal", "delete"])
+def test_a_sqlite_restore_keeps_the_live_databases_journal_mode(
+    test_database, django_db_blocker, empty_database, tmp_path, mode
+):
+    """The running site's database is in WAL mode (readers never wait for a writer);
+    copying a backup over it must not quietly switch that off, nor switch it on."""
+    dump = sqlite_dump(tmp_path / "dump.sqlite3", ["kept"])
+    live = connections[empty_database]
+    with django_db_blocker.unblock():
+        live.ensure_connection()
+        live.connection.execute(f"PRAGMA journal_mode={mode}")
+        backup.restore_sqlite(live, dump)
+        assert live.connection.execute("PRAGMA journal_mode").fetchone() == (mode,)
+        assert live.connection.execute("SELECT text FROM note").fetchall() == [("kept",)]
+    assert sqlite3.connect(dump).execute("PRAGMA journal_mode").fetchone() == ("delete",)

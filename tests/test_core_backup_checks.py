@@ -10,7 +10,10 @@ import copy
 import hashlib
 import io
 import json
+import stat
 import tarfile
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -271,3 +274,49 @@ def test_a_backup_as_new_as_the_code_needs_no_migrating_and_an_older_one_does(ap
     older = copy.deepcopy(applied)
     older["blog"] = older["blog"][:-1]
     assert backup.check_migrations(connection, {"migrations": older}) is True
+
+
+# -- Where a restore unpacks --------------------------------------------------------------
+
+
+@pytest.fixture
+def var_dir(settings, tmp_path):
+    settings.VAR_DIR = tmp_path / "var"
+    return settings.VAR_DIR
+
+
+def test_a_restore_unpacks_beside_the_media_folder_making_its_parent(tmp_path, var_dir):
+    """Beside it, on the same file system, so restored files are renamed into place."""
+    staging = Path(backup.staging_folder(tmp_path / "srv" / "site" / "media"))
+    assert staging.parent == tmp_path / "srv" / "site"
+    assert staging.name.startswith(".restore-")
+    assert stat.S_IMODE(staging.stat().st_mode) == 0o700
+
+
+def test_an_existing_parent_of_the_media_folder_is_used_as_it_is(tmp_path, var_dir):
+    (tmp_path / "srv").mkdir()
+    assert Path(backup.staging_folder(tmp_path / "srv" / "media")).parent == tmp_path / "srv"
+
+
+def test_without_a_media_folder_a_restore_unpacks_in_var(var_dir):
+    staging = Path(backup.staging_folder(None))
+    assert staging.parent == var_dir
+    assert staging.name.startswith(".restore-")
+
+
+def test_when_the_media_folders_parent_cannot_be_made_var_is_used(tmp_path, var_dir):
+    (tmp_path / "a-file").write_text("not a folder")
+    staging = Path(backup.staging_folder(tmp_path / "a-file" / "media"))
+    assert staging.parent == var_dir
+
+
+def test_when_neither_can_be_made_the_system_temporary_folder_is_used(
+    tmp_path, settings, monkeypatch
+):
+    (tmp_path / "a-file").write_text("not a folder")
+    settings.VAR_DIR = tmp_path / "a-file" / "var"
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    staging = Path(backup.staging_folder(tmp_path / "a-file" / "media"))
+    assert staging.parent == tmp_path / "tmp"
+    assert staging.name.startswith("site-restore-")

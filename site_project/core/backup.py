@@ -559,17 +559,14 @@ def restore_sqlite(connection, dump):
     """Replace the live database's contents with `dump` through SQLite's backup API:
     one write transaction under SQLite's own locks, so other connections (the running
     site) wait briefly and then see the restored database; no file is swapped under
-    them, and no stale -wal file can be replayed over it."""
+    them, and no stale -wal file can be replayed over it. (A live database in WAL mode
+    stays in WAL mode: SQLite keeps the destination's journal mode.)"""
     connection.ensure_connection()
-    live = connection.connection
-    (mode,) = live.execute("PRAGMA journal_mode").fetchone()
     source = sqlite3.connect(f"{Path(dump).resolve().as_uri()}?mode=ro", uri=True)
     try:
-        source.backup(live)
+        source.backup(connection.connection)
     finally:
         source.close()
-    if mode == "wal":
-        live.execute("PRAGMA journal_mode=WAL")
 
 
 def restore_postgresql(connection, dump, staging):
