@@ -10,6 +10,7 @@ import copy
 import hashlib
 import io
 import json
+import os
 import stat
 import tarfile
 import tempfile
@@ -320,3 +321,75 @@ def test_when_neither_can_be_made_the_system_temporary_folder_is_used(
     staging = Path(backup.staging_folder(tmp_path / "a-file" / "media"))
     assert staging.parent == tmp_path / "tmp"
     assert staging.name.startswith("site-restore-")
+
+
+# -- Sizes, and which uploads a backup or restore touches --------------------------------
+
+
+@pytest.mark.parametrize(
+    "size, shown",
+    [
+        (0, "0 bytes"),
+        (1023, "1023 bytes"),
+        (1024, "1.0 KB"),
+        (1536, "1.5 KB"),
+        (1024**2 - 1, "1024.0 KB"),
+        (1024**2, "1.0 MB"),
+        (5 * 1024**3, "5.0 GB"),
+        (3 * 1024**4, "3072.0 GB"),  # no unit past GB
+    ],
+)
+def test_sizes_are_shown_in_the_largest_unit_below_1024(size, shown):
+    assert backup.human_size(size) == shown
+
+
+def write(root, files):
+    for rel, data in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(data)
+
+
+def test_media_files_lists_regular_files_folder_by_folder_and_leaves_out_links(tmp_path):
+    media = tmp_path / "media"
+    write(media, {"b.txt": b"b", "a/z.txt": b"z", "a/y.txt": b"y", "c.txt": b"c"})
+    (media / "a" / "link.txt").symlink_to(media / "b.txt")
+    (media / "linked-folder").symlink_to(media / "a")
+    os.mkfifo(media / "a" / "pipe")
+    assert backup.media_files(media) == ["b.txt", "c.txt", "a/y.txt", "a/z.txt"]
+
+
+def test_media_files_leaves_out_the_folders_it_is_told_to(tmp_path):
+    media = tmp_path / "media"
+    write(media, {"backups/site.tar.gz": b"x", "documents/a.txt": b"a"})
+    assert backup.media_files(media, exclude=[media / "backups"]) == ["documents/a.txt"]
+
+
+def manifest_listing(files):
+    return {"media": {"files": [{"path": rel, **entry(data)} for rel, data in files.items()]}}
+
+
+def test_a_restore_writes_only_the_uploads_that_differ_and_deletes_the_rest(tmp_path):
+    media = tmp_path / "media"
+    backed_up = {
+        "a.txt": b"same",
+        "b.txt": b"longer in the backup",
+        "c.txt": b"abc",  # same size, other bytes
+        "d.txt": b"same too",
+        "e.txt": b"missing now",
+    }
+    write(media, {**backed_up, "b.txt": b"short", "c.txt": b"xyz", "e.txt": b""})
+    (media / "e.txt").unlink()
+    write(media, {"later.txt": b"uploaded after the backup"})
+    assert backup.media_changes(media, manifest_listing(backed_up)) == (
+        ["b.txt", "c.txt", "e.txt"],
+        ["later.txt"],
+    )
+
+
+def test_a_restore_into_a_missing_media_folder_writes_everything(tmp_path):
+    files = {"documents/a.txt": b"a", "original_images/deep/b.jpg": b"b"}
+    staging = tmp_path / "staging"
+    write(staging / backup.MEDIA_DIR, files)
+    media = tmp_path / "srv" / "site" / "media"
+    assert backup.restore_media(staging, media, manifest_listing(files)) == (2, 0, 0)
+    assert {rel: (media / rel).read_bytes() for rel in files} == files

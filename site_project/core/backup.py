@@ -311,7 +311,8 @@ def _add_bytes(tar, name, data, mode=0o600):
 
 
 def media_files(media_root, exclude=()):
-    """Relative POSIX paths of the regular files under `media_root`, sorted."""
+    """Relative POSIX paths of the regular files under `media_root`: a folder's files
+    by name, then its sub-folders' by name (symbolic links left out)."""
     found = []
     excluded = [Path(e).resolve() for e in exclude]
     for folder, dirs, files in os.walk(media_root):
