@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import os
+import sqlite3
 import stat
 import tarfile
 import tempfile
@@ -393,3 +394,23 @@ def test_a_restore_into_a_missing_media_folder_writes_everything(tmp_path):
     media = tmp_path / "srv" / "site" / "media"
     assert backup.restore_media(staging, media, manifest_listing(files)) == (2, 0, 0)
     assert {rel: (media / rel).read_bytes() for rel in files} == files
+
+
+def test_a_damaged_sqlite_database_is_not_backed_up_as_if_it_were_sound(tmp_path):
+    damaged = tmp_path / "live.sqlite3"
+    made = sqlite3.connect(damaged)
+    made.execute("CREATE TABLE note (text TEXT)")
+    made.execute("CREATE INDEX note_text ON note (text)")
+    made.executemany("INSERT INTO note VALUES (?)", [(f"note {n} " * 5,) for n in range(3000)])
+    made.commit()
+    made.close()
+    with open(damaged, "r+b") as f:  # a disk fault in the middle of the index
+        f.seek(4096 * 5 + 100)
+        f.write(b"\xff" * 2000)
+    source = sqlite3.connect(damaged)
+    with pytest.raises(backup.BackupError) as error:
+        backup.copy_sqlite(source, tmp_path / "copy.sqlite3")
+    source.close()
+    assert str(error.value).startswith(
+        "The copied SQLite database failed its check: *** in database main ***\nOn tree page "
+    )
