@@ -210,3 +210,40 @@ def _request():
     request = RequestFactory().get("/")
     request.user = AnonymousUser()
     return request
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("preview", [False, True], ids=["served", "preview"])
+def test_an_essay_lists_the_same_methods_in_the_same_order_in_preview_as_served(sections, preview):
+    finder = sections["finder"]
+    mango, banana, zebra, apple = (
+        builders.method(finder, t) for t in ("Mango", "Banana", "Zebra", "Apple")
+    )
+    draft = builders.method(finder, "Draft", live=False)
+    private = builders.method(finder, "Private")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    not_a_page = builders.method(finder, "Not linked")  # its id, given to a document link
+    essay = builders.essay(
+        sections["blog"],
+        "Order",
+        methods=[mango, banana, draft],
+        body=[
+            rich_link(zebra),
+            rich_link(apple),
+            rich_link(private),
+            ("paragraph", f'<p><a linktype="document" id="{not_a_page.pk}">notes</a></p>'),
+        ],
+    )
+    rows = essay.method_links.model.objects.filter(page=essay)
+    for place, method in enumerate([mango, banana, draft]):  # as the editor's panel saves them
+        rows.filter(method=method).update(sort_order=place, note="First" if place == 0 else "")
+    essay = type(essay).objects.get(pk=essay.pk)
+    request = _request()
+    request.is_preview = preview
+    discussed = essay.get_context(request)["methods_discussed"]
+    assert [(m.title, m.discussed_note) for m in discussed] == [
+        ("Mango", "First"),
+        ("Banana", ""),
+        ("Apple", ""),
+        ("Zebra", ""),
+    ]
