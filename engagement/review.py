@@ -226,18 +226,15 @@ def reviewed_page_models():
     return [MethodPage, PrinciplePage]
 
 
-def review_items(pages=None, kinds=None, include_due_soon=True, on=None):
+def review_items(pages=None, include_due_soon=True):
     """Live guides and principles due (or, with include_due_soon, due within 30 days)
     for review, oldest first. `pages` limits them to a Page queryset (e.g. the pages a
-    user may edit); `kinds` to model names ("methodpage", "principlepage").
+    user may edit).
 
     Drafts that were never published are left out: readers cannot see them."""
     interval = site_interval()
-    on = on or today()
     items = []
     for model in reviewed_page_models():
-        if kinds and model._meta.model_name not in kinds:
-            continue
         queryset = model.objects.live().select_related(
             # The avatar in the report reads the user's profile.
             "last_reviewed_by__wagtail_userprofile"
@@ -246,16 +243,16 @@ def review_items(pages=None, kinds=None, include_due_soon=True, on=None):
             queryset = queryset.filter(pk__in=pages.values("pk"))
         queryset = queryset.defer_streamfields()
         for page in queryset:
-            status = ReviewStatus.of(page, interval, on)
+            status = ReviewStatus.of(page, interval)
             if status.is_due or (include_due_soon and status.is_due_soon):
                 items.append(ReviewItem(page, status))
     items.sort(key=lambda item: (item.status.sort_key, item.title))
     return items
 
 
-def due_count(pages=None, on=None):
+def due_count(pages=None):
     """How many live guides are due or overdue (not counting "due soon")."""
-    return len(review_items(pages, include_due_soon=False, on=on))
+    return len(review_items(pages, include_due_soon=False))
 
 
 @transaction.atomic
