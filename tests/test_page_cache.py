@@ -4,6 +4,7 @@ and no change an editor makes is ever hidden behind a stale copy."""
 import datetime
 import gzip
 import importlib.util
+import io
 import uuid
 
 import pytest
@@ -477,6 +478,40 @@ def test_clear_page_cache_command_empties_it(client, site, page_cache, commit):
     warm(client, "/")
     commit(call_command, "clear_page_cache", verbosity=0)
     assert not is_hit(client, "/")
+
+
+@pytest.mark.django_db
+def test_clear_page_cache_says_what_it_did_unless_asked_to_be_quiet(page_cache):
+    said = io.StringIO()
+    call_command("clear_page_cache", stdout=said)
+    assert said.getvalue() == "Page cache cleared.\n"
+    quiet = io.StringIO()
+    call_command("clear_page_cache", verbosity=0, stdout=quiet)
+    assert quiet.getvalue() == ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "if_none_match, modified",
+    [
+        ('"{etag}"', False),
+        ('W/"{etag}"', False),  # a weak validator, as proxies that compress may send
+        ('"older", "{etag}"', False),  # any of a list
+        (' W/"older" ,W/"{etag}" ', False),
+        ("*", False),
+        ('"older"', True),
+        ('"older", "W/"', True),
+        ('"{etag}x"', True),
+        ("", True),
+    ],
+)
+def test_revalidation_answers_304_only_when_a_listed_tag_matches(
+    client, site, page_cache, if_none_match, modified
+):
+    url = site["essay"].url
+    etag = get(client, url)["ETag"].removeprefix("W/").strip('"')
+    response = client.get(url, HTTP_IF_NONE_MATCH=if_none_match.format(etag=etag))
+    assert response.status_code == (200 if modified else 304)
 
 
 @pytest.mark.django_db

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import StandardPage
+from site_project.core.routing import public_subpage_path
 from tests import builders
 
 
@@ -187,3 +188,23 @@ def test_a_page_request_reads_the_site_settings_with_the_site(client, sections):
         html = text(client.get(sections["blog"].url))
     assert "Renamed" in html
     assert not [q for q in queries.captured_queries if 'FROM "core_sitesettings"' in q["sql"]]
+
+
+@pytest.mark.parametrize(
+    "sub_url, path",
+    [
+        ("/", "/engagement/methods/"),
+        ("/essays/", "/engagement/methods/essays/"),
+        ("essays/", "/engagement/methods/essays/"),
+        ("/essays/feed/", "/engagement/methods/essays/feed/"),
+        # File-like sub-URLs are served without the trailing slash.
+        ("/methods.csv/", "/engagement/methods/methods.csv"),
+        ("/downloads/methods.json/", "/engagement/methods/downloads/methods.json"),
+        ("/v1.2/list/", "/engagement/methods/v1.2/list/"),  # a dot earlier is not a file
+        ("/data/v1.2/list/", "/engagement/methods/data/v1.2/list/"),
+        ("/XBOX/", "/engagement/methods/XBOX/"),
+        ("/report.XLSX/", "/engagement/methods/report.XLSX"),
+    ],
+)
+def test_a_routable_pages_sub_url_has_the_public_path_readers_use(sub_url, path):
+    assert public_subpage_path("/engagement/methods/", sub_url) == path
