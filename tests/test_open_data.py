@@ -423,3 +423,20 @@ def test_api_answers_carry_the_licence_and_security_headers_and_are_not_kept(
 
 def test_the_api_is_read_only(client, site):
     assert client.post("/api/v2/pages/", {}).status_code == 405
+
+
+def test_downloads_list_methods_from_informing_to_empowering_then_by_title(client, sections):
+    finder = sections["finder"]
+    for title, low, high in [
+        ("Zine", "consult", "involve"),
+        ("Assembly", "involve", "empower"),
+        ("Board", "consult", "collaborate"),
+        ("Canvass", "consult", "involve"),
+        ("Digest", "inform", "empower"),
+    ]:
+        builders.method(finder, title, low=low, high=high)
+    order = ["Digest", "Canvass", "Zine", "Board", "Assembly"]
+    site = {"finder": finder}
+    assert [row["title"] for row in read_csv(client.get(export_url(site, "csv")))] == order
+    document = json.loads(client.get(export_url(site, "json")).content)
+    assert [method["title"] for method in document["methods"]] == order
