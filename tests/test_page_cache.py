@@ -224,6 +224,8 @@ def test_a_browser_revalidating_an_unchanged_page_gets_304(client, site, page_ca
     response = client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
     assert response.content == b""
+    assert "Content-Type" not in response  # a 304 describes no body
+    assert response["ETag"] == etag
 
 
 # ---------- Never stale ----------
