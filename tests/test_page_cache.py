@@ -226,6 +226,24 @@ def test_a_browser_revalidating_an_unchanged_page_gets_304(client, site, page_ca
     assert response.content == b""
     assert "Content-Type" not in response  # a 304 describes no body
     assert response["ETag"] == etag
+    # What a cache needs to keep using its copy, and nothing about a body.
+    sent = {name.lower() for name in response.headers}
+    assert {"cache-control", "vary", "etag", "x-cache"} <= sent
+    assert not sent & {"content-length", "content-encoding", "content-language"}
+    assert response["Cache-Control"] == get(client, url)["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_the_compressed_copy_has_a_weak_etag_and_the_plain_one_a_strong_one(
+    client, site, page_cache
+):
+    url = site["essay"].url
+    get(client, url)
+    compressed = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    plain = client.get(url)
+    assert compressed["Content-Encoding"] == "gzip"
+    assert compressed["ETag"].startswith('W/"') and plain["ETag"].startswith('"')
+    assert compressed["ETag"] == "W/" + plain["ETag"]
 
 
 # ---------- Never stale ----------
