@@ -13,6 +13,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import RequestFactory
 
+from site_project.core import pagecache
 from site_project.core.pagecache import FastPath
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +124,10 @@ def test_without_the_page_cache_every_request_reaches_django(site, settings, dja
     _, headers, _ = serve(app, "GET", url)
     assert django_app.reached == ["GET", "GET"]
     assert "X-Cache" not in headers
+
+
+def test_every_status_a_hit_can_have_has_its_status_line():
+    """A hit is a stored page (or a 304 for one): each needs a full WSGI status line."""
+    for status in (*pagecache.STORABLE_STATUSES, 304):
+        line = pagecache._STATUS_LINES[status]
+        assert line.startswith(f"{status} ") and len(line) > 4

@@ -165,6 +165,7 @@ def _storable(request, response):
 
 # Headers that depend on which variant (gzipped or not) a reader gets.
 _VARIANT_HEADERS = ("content-encoding", "content-length", "etag", CACHE_STATUS_HEADER.lower())
+# Every status a cached page can be answered with: those stored, and 304.
 _STATUS_LINES = {200: "200 OK", 304: "304 Not Modified", 404: "404 Not Found"}
 
 
@@ -320,6 +321,6 @@ class FastPath:
             cached, _ = lookup(WSGIRequest(environ))
             if cached is not None:
                 status, headers, body = cached.answer(environ, "hit")
-                start_response(_STATUS_LINES.get(status, str(status)), headers)
+                start_response(_STATUS_LINES[status], headers)
                 return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
         return self.application(environ, start_response)
