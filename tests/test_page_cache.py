@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import path
 from django.utils import timezone
@@ -802,3 +803,64 @@ def test_changes_in_bulk_are_not_worked_out_page_by_page(site, settings, commit)
     without_cache = rename_in_bulk(site["essay"], "On prevention, again")
     settings.PAGE_CACHE = True
     assert rename_in_bulk(site["essay"], "On prevention, once more") == without_cache
+
+
+# ---------- What is kept of a response ----------
+
+PAGE_TEXT = b"<!doctype html><title>Essay</title>" + b"<p>Engagement words.</p>" * 200
+
+
+def kept(content, **headers):
+    response = HttpResponse(content, content_type="text/html; charset=utf-8")
+    for name, value in headers.items():
+        response[name.replace("_", "-")] = value
+    return pagecache.CachedPage(response)
+
+
+def answer_headers(page, accept_gzip):
+    meta = {"HTTP_ACCEPT_ENCODING": "gzip, br"} if accept_gzip else {}
+    status, headers, body = page.answer(meta, "hit")
+    return status, headers, body
+
+
+def test_a_page_is_kept_compressed_once_and_served_either_way():
+    page = kept(PAGE_TEXT)
+    _, zipped_headers, zipped = answer_headers(page, accept_gzip=True)
+    _, plain_headers, plain = answer_headers(page, accept_gzip=False)
+    assert gzip.decompress(zipped) == plain == PAGE_TEXT
+    assert ("Content-Encoding", "gzip") in zipped_headers
+    assert ("Vary", "Accept-Encoding") in plain_headers
+
+
+def test_a_tiny_body_that_compression_would_grow_is_kept_plain():
+    page = kept(b"ok")
+    _, headers, body = answer_headers(page, accept_gzip=True)
+    assert body == b"ok"
+    assert not any(name.lower() == "content-encoding" for name, _ in headers)
+
+
+def test_a_response_already_compressed_is_not_compressed_again():
+    page = kept(gzip.compress(PAGE_TEXT), Content_Encoding="gzip")
+    _, _, zipped = answer_headers(page, accept_gzip=True)
+    _, _, plain = answer_headers(page, accept_gzip=False)
+    assert gzip.decompress(zipped) == PAGE_TEXT
+    assert plain == PAGE_TEXT
+
+
+def test_the_responses_own_length_etag_and_encoding_are_replaced_not_repeated():
+    page = kept(PAGE_TEXT, Content_Length="1", ETag='"from-django"', X_Cache="stale")
+    for accept_gzip in (True, False):
+        _, headers, body = answer_headers(page, accept_gzip)
+        names = [name.lower() for name, _ in headers]
+        for name in ("content-length", "etag", pagecache.CACHE_STATUS_HEADER.lower()):
+            assert names.count(name) == 1, (name, headers)
+        assert dict(headers)["Content-Length"] == str(len(body))
+
+
+def test_every_instance_gives_the_same_page_the_same_etag(monkeypatch):
+    """Compression stamps no time, so instances (and restarts) agree on the ETag and a
+    reader's revalidation works whichever instance answers it."""
+    monkeypatch.setattr("time.time", lambda: 1_700_000_000.0)
+    first = kept(PAGE_TEXT).etag
+    monkeypatch.setattr("time.time", lambda: 1_800_000_000.0)
+    assert kept(PAGE_TEXT).etag == first
