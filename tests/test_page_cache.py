@@ -864,3 +864,47 @@ def test_every_instance_gives_the_same_page_the_same_etag(monkeypatch):
     first = kept(PAGE_TEXT).etag
     monkeypatch.setattr("time.time", lambda: 1_800_000_000.0)
     assert kept(PAGE_TEXT).etag == first
+
+
+@pytest.mark.parametrize(
+    "vary, sent",
+    [
+        (None, ["Accept-Encoding"]),
+        ("Cookie", ["Cookie, Accept-Encoding"]),  # added to what Django varies on
+        ("Cookie, accept-encoding", ["Cookie, accept-encoding"]),  # not twice
+        ("*", ["*"]),
+    ],
+)
+def test_a_compressed_page_varies_on_accept_encoding_once(vary, sent):
+    page = kept(PAGE_TEXT, **({"Vary": vary} if vary else {}))
+    for accept_gzip in (True, False):
+        _, headers, _ = answer_headers(page, accept_gzip)
+        assert [v for n, v in headers if n.lower() == "vary"] == sent
+
+
+def test_a_page_kept_plain_does_not_vary_on_accept_encoding():
+    _, headers, _ = answer_headers(kept(b"ok"), accept_gzip=False)
+    assert not any(n.lower() == "vary" for n, _ in headers)
+
+
+def test_different_pages_have_different_etags():
+    assert kept(PAGE_TEXT).etag != kept(PAGE_TEXT + b"<p>More.</p>").etag
+
+
+@pytest.mark.django_db
+def test_a_missing_page_is_kept_for_minutes_and_a_page_for_the_day(
+    client, site, page_cache, monkeypatch
+):
+    page_cache.PAGE_CACHE_NOT_FOUND_TIMEOUT = 300
+    page_cache.PAGE_CACHE_TIMEOUT = 86400
+    now = [1_700_000_000.0]
+    monkeypatch.setattr("time.time", lambda: now[0])
+    missing, essay = "/essays/not-written-yet/", site["essay"].url
+    for url in (missing, essay):
+        warm(client, url)
+        assert is_hit(client, url)
+    now[0] += 301
+    assert not is_hit(client, missing)
+    assert is_hit(client, essay)
+    now[0] += 86400
+    assert not is_hit(client, essay)

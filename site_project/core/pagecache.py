@@ -191,9 +191,20 @@ class CachedPage:
             compressed = gzip.compress(content, compresslevel=6, mtime=0)
             small = len(compressed) < len(content)
             self.gzipped, self.plain = (compressed, None) if small else (None, content)
-            if small and not any(n.lower() == "vary" for n, _ in self.headers):
-                self.headers.append(("Vary", "Accept-Encoding"))
+            if small:
+                self._vary_on_accept_encoding()
         self.etag = hashlib.md5(self.gzipped or self.plain, usedforsecurity=False).hexdigest()
+
+    def _vary_on_accept_encoding(self):
+        """Readers get the gzipped or the plain copy by their Accept-Encoding: a shared
+        cache downstream must keep the two apart, whatever else the page varies on."""
+        for n, (name, value) in enumerate(self.headers):
+            if name.lower() == "vary":
+                named = {part.strip().lower() for part in value.split(",")}
+                if not named & {"accept-encoding", "*"}:
+                    self.headers[n] = (name, f"{value}, Accept-Encoding")
+                return
+        self.headers.append(("Vary", "Accept-Encoding"))
 
     def __getstate__(self):
         return (self.status, self.headers, self.gzipped, self.plain, self.etag)
