@@ -5,11 +5,13 @@ import datetime
 import gzip
 import importlib.util
 import io
+import logging
 import uuid
 
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
@@ -908,3 +910,29 @@ def test_a_missing_page_is_kept_for_minutes_and_a_page_for_the_day(
     assert is_hit(client, essay)
     now[0] += 86400
     assert not is_hit(client, essay)
+
+
+class CacheThatCannotStore(LocMemCache):
+    """Answers reads, refuses writes (a Redis that ran out of memory, or a replica)."""
+
+    def set(self, *args, **kwargs):
+        raise ConnectionError("OOM command not allowed when used memory > 'maxmemory'")
+
+
+@pytest.mark.django_db
+def test_a_page_the_cache_cannot_store_is_still_served_and_the_failure_logged(
+    client, site, settings, caplog
+):
+    settings.PAGE_CACHE = True
+    settings.CACHES = {
+        **settings.CACHES,
+        settings.PAGE_CACHE_ALIAS: {"BACKEND": f"{__name__}.CacheThatCannotStore"},
+    }
+    url = site["essay"].url
+    with caplog.at_level(logging.ERROR, logger="site_project.core.pagecache"):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "X-Cache" not in response
+    [record] = [r for r in caplog.records if r.name == "site_project.core.pagecache"]
+    assert record.getMessage() == f"Page cache unavailable; {url} not stored"
+    assert record.exc_info[0] is ConnectionError
