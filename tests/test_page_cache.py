@@ -11,6 +11,7 @@ import uuid
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.files.base import ContentFile
 from django.core.management import call_command
@@ -936,3 +937,40 @@ def test_a_page_the_cache_cannot_store_is_still_served_and_the_failure_logged(
     [record] = [r for r in caplog.records if r.name == "site_project.core.pagecache"]
     assert record.getMessage() == f"Page cache unavailable; {url} not stored"
     assert record.exc_info[0] is ConnectionError
+
+
+@pytest.mark.django_db
+def test_each_host_name_has_its_own_copy_of_a_page(client, site, page_cache):
+    """A page names its own address (canonical link, share links): the copy made for
+    one host name is never served for another."""
+    url = site["essay"].url
+    warm(client, url)
+    other = client.get(url, HTTP_HOST="localhost")
+    assert other["X-Cache"] == "miss"
+    assert client.get(url, HTTP_HOST="localhost")["X-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_a_lost_generation_marker_never_brings_back_an_old_copy(client, site, page_cache, commit):
+    """Markers can be evicted (a cache under memory pressure): a missing one becomes a
+    fresh value, so no copy stored under an earlier marker can be served again."""
+    essay = site["essay"]
+    warm(client, essay.url)
+    essay.title = "On prevention, revised"
+    commit(builders.publish, essay)
+    assert "On prevention, revised" in get(client, essay.url).content.decode()
+    caches[settings.PAGE_CACHE_ALIAS].delete(pagecache._path_generation_key(essay.url))
+    assert "On prevention, revised" in get(client, essay.url).content.decode()
+    caches[settings.PAGE_CACHE_ALIAS].delete(pagecache.SITE_GENERATION)
+    assert "On prevention, revised" in get(client, essay.url).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("encoding", ["gzip", ""])
+def test_the_first_answer_has_the_etag_later_hits_will_have(client, site, page_cache, encoding):
+    url = site["essay"].url
+    miss = client.get(url, HTTP_ACCEPT_ENCODING=encoding)
+    hit = client.get(url, HTTP_ACCEPT_ENCODING=encoding)
+    assert (miss["X-Cache"], hit["X-Cache"]) == ("miss", "hit")
+    assert miss["ETag"] == hit["ETag"]
+    assert miss["ETag"].startswith('W/"' if encoding else '"')
