@@ -36,6 +36,7 @@ from urllib.parse import urlencode
 
 from django.core.validators import slug_unicode_re
 from django.http import HttpResponse, HttpResponseRedirect
+from django.http.request import split_domain_port
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from wagtail.models import Page
@@ -706,7 +707,7 @@ def calendar_uid_base(plan):
 
 def calendar_events(plan, request, plan_url):
     base = calendar_uid_base(plan)
-    host = request.get_host().split(":")[0] or "localhost"
+    host, _port = split_domain_port(request.get_host())
     events = []
     for n, (method, entry) in enumerate(plan.entries(), start=1):
         if entry.kind == "step" and entry.undated:

@@ -4,6 +4,7 @@ parses back with a library, junk input gets a message, unpublished guides never 
 and the page is escaped, bounded, cacheable and printable."""
 
 import datetime
+import hashlib
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -500,8 +501,11 @@ def test_the_calendar_parses_back_with_the_right_events_and_dates(client, plan_s
         # All-day: DATE values, not date-times; DTSTAMP a UTC date-time.
         assert type(start) is datetime.date and type(end) is datetime.date
         assert isinstance(stamp, datetime.datetime) and stamp.utcoffset() == datetime.timedelta(0)
+    # Stable UIDs (from the methods and the start), so calendars update rather than
+    # duplicate the events when the file is downloaded again.
+    base = hashlib.sha256(b"citizens-jury|2027-03-01").hexdigest()[:24]
     uids = [str(e["UID"]) for e in events]
-    assert len(set(uids)) == len(uids) and all(uid.endswith("@testserver") for uid in uids)
+    assert uids == [f"{base}-{n}@testserver" for n in range(1, len(events) + 1)]
     assert b"DTSTART;VALUE=DATE:20270301\r\n" in raw
     # The same plan gives the same file, so calendars update rather than duplicate.
     again = client.get(CALENDAR, {"m": "citizens-jury", "start": "2027-03-01"})
@@ -1045,3 +1049,18 @@ def test_a_budget_over_the_largest_is_refused():
         None,
         "The budget must be between £0 and £100,000,000.",
     )
+
+
+@pytest.mark.django_db
+def test_another_plan_gets_other_event_uids_named_for_the_host_without_its_port(client, plan_site):
+    def uids(query, **headers):
+        response = client.get(CALENDAR, query, **headers)
+        return [
+            str(e["UID"]) for e in icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+        ]
+
+    first = uids({"m": "citizens-jury", "start": "2027-03-01"}, HTTP_HOST="localhost:8000")
+    assert first and all(uid.endswith("@localhost") for uid in first)
+    later = uids({"m": "citizens-jury", "start": "2027-04-05"})
+    more = uids({"m": ["citizens-jury", "focus-group"], "start": "2027-03-01"})
+    assert not {uid.split("@")[0] for uid in first} & {uid.split("@")[0] for uid in later + more}
