@@ -974,3 +974,15 @@ def test_the_first_answer_has_the_etag_later_hits_will_have(client, site, page_c
     assert (miss["X-Cache"], hit["X-Cache"]) == ("miss", "hit")
     assert miss["ETag"] == hit["ETag"]
     assert miss["ETag"].startswith('W/"' if encoding else '"')
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path", ["/essays/%ED%A0%80/", "/essays/%FF%FE/", "/search/?q=%ED%A0%80%FF", "/%C0%AF/"]
+)
+def test_broken_utf8_in_an_address_is_answered_and_cached_like_any_other(
+    client, site, page_cache, path
+):
+    first = client.get(path)
+    assert first.status_code in (200, 404)
+    assert client.get(path).status_code == first.status_code
