@@ -532,6 +532,7 @@ class Plan:
     quickest_end: date | None = None
     planned_weeks: int = 0
     quickest_weeks: int = 0
+    past_the_calendar: bool = False  # the dates would run past the year 9999
 
     @property
     def ready(self):
@@ -539,7 +540,7 @@ class Plan:
 
     @property
     def dated(self):
-        return self.ready and self.given.start is not None
+        return self.ready and self.given.start is not None and not self.past_the_calendar
 
     @property
     def heading(self):
@@ -618,10 +619,11 @@ def date_everything(plan, planned_end, quickest_end):
         if plan.follow_up:
             plan.planned_end = start + timedelta(days=planned_end)
             plan.quickest_end = start + timedelta(days=quickest_end)
-    except OverflowError:  # only from content no editor's form would accept
+    except OverflowError:  # thousands of steps: no real guide has that many
         for _method, entry in plan.entries():
             entry.start = entry.end = None
         plan.planned_end = plan.quickest_end = None
+        plan.past_the_calendar = True
         plan.notes.append("These guides' steps run past the calendar's end, so they are undated.")
 
 

@@ -8,6 +8,7 @@ import hashlib
 import re
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlencode
 
 import icalendar
 import pytest
@@ -482,6 +483,7 @@ def test_the_calendar_parses_back_with_the_right_events_and_dates(client, plan_s
     assert all(len(each) <= 75 for each in raw.split(b"\r\n"))
     calendar = icalendar.Calendar.from_ical(raw)
     assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    assert str(calendar["X-WR-CALNAME"]).startswith("Engagement plan: Citizens")
     events = list(calendar.walk("VEVENT"))
     found = [(str(e["SUMMARY"]), e["DTSTART"].dt, e["DTEND"].dt, e["DTSTAMP"].dt) for e in events]
     day = datetime.date
@@ -497,6 +499,9 @@ def test_the_calendar_parses_back_with_the_right_events_and_dates(client, plan_s
         ),
         ("Feed back to participants what changed, and why", day(2027, 8, 22), day(2027, 8, 23)),
     ]
+    # Stamped with the guide's last publication, so the same plan gives the same file.
+    published = MethodPage.objects.get(slug="citizens-jury").last_published_at
+    assert {stamp for *_, stamp in found} == {published.replace(microsecond=0)}
     for _summary, start, end, stamp in found:
         # All-day: DATE values, not date-times; DTSTAMP a UTC date-time.
         assert type(start) is datetime.date and type(end) is datetime.date
@@ -584,6 +589,11 @@ def test_the_page_links_the_calendar_with_the_same_plan(client, plan_site):
         'href="/engagement/plan/calendar.ics?m=citizens-jury&amp;start=2027-03-01&amp;people=30"'
         in html
     )
+    html = text(get_plan(client, "citizens-jury", start="2027-03-01", budget="£40,000"))
+    assert (
+        'href="/engagement/plan/calendar.ics?m=citizens-jury&amp;start=2027-03-01&amp;'
+        'budget=40000"' in html
+    )
 
 
 @pytest.mark.django_db
@@ -620,7 +630,8 @@ def test_the_writer_folds_at_75_octets_and_escapes_text():
 def test_an_incomplete_calendar_request_goes_to_the_plan_page(client, plan_site, params):
     response = client.get(CALENDAR, params)
     assert response.status_code == 302
-    assert response["Location"].startswith(PLAN)
+    query = urlencode(params, doseq=True)
+    assert response["Location"] == PLAN + (f"?{query}" if query else "")
     assert client.get(response["Location"]).status_code == 200
 
 
@@ -1064,3 +1075,18 @@ def test_another_plan_gets_other_event_uids_named_for_the_host_without_its_port(
     later = uids({"m": "citizens-jury", "start": "2027-04-05"})
     more = uids({"m": ["citizens-jury", "focus-group"], "start": "2027-03-01"})
     assert not {uid.split("@")[0] for uid in first} & {uid.split("@")[0] for uid in later + more}
+
+
+@pytest.mark.django_db
+def test_steps_running_past_the_calendars_end_are_left_undated_with_a_note(client, sections):
+    """Each step is at most two years, but nothing limits how many a guide has: about
+    four thousand run past the year 9999."""
+    steps = [step(f"Stage {n}", 104, 104) for n in range(4100)]
+    guide(sections["finder"], "Endless", "endless", [steps_block(*steps)])
+    response = client.get(PLAN, {"m": "endless", "start": "2027-03-01"})
+    assert response.status_code == 200
+    main = text(response).split("<main", 1)[1].split("</main>", 1)[0]
+    assert "These guides&#x27; steps run past the calendar&#x27;s end, so they are undated." in main
+    assert "Download the dates" not in main
+    calendar = client.get(CALENDAR, {"m": "endless", "start": "2027-03-01"})
+    assert calendar.status_code == 302
