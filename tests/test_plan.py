@@ -482,7 +482,8 @@ def test_the_calendar_parses_back_with_the_right_events_and_dates(client, plan_s
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
     assert all(len(each) <= 75 for each in raw.split(b"\r\n"))
     calendar = icalendar.Calendar.from_ical(raw)
-    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    assert calendar["VERSION"] == "2.0"
+    assert calendar["PRODID"] == "-//Engaging Communities//Engagement plan//EN"
     assert str(calendar["X-WR-CALNAME"]).startswith("Engagement plan: Citizens")
     events = list(calendar.walk("VEVENT"))
     found = [(str(e["SUMMARY"]), e["DTSTART"].dt, e["DTEND"].dt, e["DTSTAMP"].dt) for e in events]
@@ -1090,3 +1091,44 @@ def test_steps_running_past_the_calendars_end_are_left_undated_with_a_note(clien
     assert "Download the dates" not in main
     calendar = client.get(CALENDAR, {"m": "endless", "start": "2027-03-01"})
     assert calendar.status_code == 302
+
+
+ON = datetime.date(2026, 11, 28)  # plans may start from 1 January 2025 to 31 December 2036
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        (
+            "9999-12-31",
+            "Plans can start between 1 January 2025 and 31 December 2036; "
+            "31 December 9999 is outside that.",
+        ),
+        (
+            "10000-01-01",
+            "Plans can start between 1 January 2025 and 31 December 2036; "
+            "the year 10000 is outside that.",
+        ),
+        ("2027-01-32", "There is no 32 January 2027. Check the day of the month."),
+        ("2027-12-32", "There is no 32 December 2027. Check the day of the month."),
+        ("1-02-30", "There is no 30 February 1. Check the day of the month."),
+        ("2027-13-01", "“2027-13-01” is not a real date: the month must be 1 to 12."),
+        ("0-01-01", "“0-01-01” is not a real date: the month must be 1 to 12."),
+    ],
+)
+def test_a_start_date_out_of_range_or_unreal_gets_a_message_saying_why(typed, message):
+    assert plan.parse_start(typed, ON) == (None, message)
+
+
+def test_the_first_and_last_days_of_the_window_are_taken():
+    first, last = datetime.date(2025, 1, 1), datetime.date(2036, 12, 31)
+    assert plan.parse_start("2025-01-01", ON) == (first, None)
+    assert plan.parse_start("2036-12-31", ON) == (last, None)
+
+
+def test_a_per_person_cost_without_a_number_of_people_has_no_total():
+    line = plan.CostLine("Venue", 5, 10, per_person=True)
+    assert (line.total(5), line.scaled) == (None, False)
+    line.people = 20
+    assert (line.total(5), line.scaled) == (100, True)
+    assert plan.CostLine("Venue", 5, 10).total(5) == 5
