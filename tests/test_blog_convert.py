@@ -377,3 +377,12 @@ def test_a_block_container_ends_the_paragraph_around_it(tag):
 def test_a_horizontal_rule_separates_paragraphs_and_leaves_nothing():
     blocks, _, _ = blocks_of(f"{GUTENBERG}one<hr>two<hr/>")
     assert blocks == [("paragraph", "<p>one</p><p>two</p>")]
+
+
+def test_formatting_inside_table_cells_stays_in_its_cell():
+    blocks, _, _ = blocks_of(
+        GUTENBERG + "<table><tr><th>Method</th><th>Cost</th></tr>"
+        "<tr><td><strong>Citizens'</strong> <em>jury</em></td><td><a href='/x'>£60k</a></td></tr>"
+        "</table>"
+    )
+    assert blocks == [table("Table", ["Method", "Cost"], [["Citizens' jury", "£60k"]])]

@@ -1132,3 +1132,19 @@ def test_a_per_person_cost_without_a_number_of_people_has_no_total():
     line.people = 20
     assert (line.total(5), line.scaled) == (100, True)
     assert plan.CostLine("Venue", 5, 10).total(5) == 5
+
+
+@pytest.mark.parametrize(
+    "typed, people",
+    [("30", 30), ("1 000", 1000), ("1,000", 1000), ("1", 1), ("1,000,000", plan.MAX_PEOPLE)],
+)
+def test_numbers_of_people_are_read_as_people_type_them(typed, people):
+    assert plan.parse_people(typed) == (people, None)
+
+
+@pytest.mark.parametrize("typed", ["0", "1,000,001", "-5"])
+def test_a_number_of_people_out_of_range_is_refused(typed):
+    assert plan.parse_people(typed) == (
+        None,
+        "The number of people must be between 1 and 1,000,000.",
+    )

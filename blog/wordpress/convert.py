@@ -360,7 +360,7 @@ class Converter:
                 header = values
             else:
                 rows.append(values)
-        width = max([len(r) for r in rows] + [len(header or [])] or [0])
+        width = max([len(r) for r in rows] + [len(header or [])])
         if not width:
             return
         header = (header or []) + [""] * (width - len(header or []))
