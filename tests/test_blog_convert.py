@@ -386,3 +386,38 @@ def test_formatting_inside_table_cells_stays_in_its_cell():
         "</table>"
     )
     assert blocks == [table("Table", ["Method", "Cost"], [["Citizens' jury", "£60k"]])]
+
+
+def test_a_list_nested_mid_item_moves_after_the_items_text():
+    """The editor's lists cannot hold text after a nested list within one item."""
+    blocks, _, _ = blocks_of(
+        GUTENBERG + "<ul><li>one<ul><li>n</li></ul> after</li>"
+        "<li>two<ol><li>x</li></ol><ul><li>y</li></ul></li></ul>"
+    )
+    assert blocks == [
+        (
+            "paragraph",
+            "<ul><li>one after<ul><li>n</li></ul></li>"
+            "<li>two<ol><li>x</li></ol><ul><li>y</li></ul></li></ul>",
+        )
+    ]
+
+
+def test_a_heading_too_long_for_one_keeps_its_quotes_as_typed_in_bold_text():
+    text_ = 'Don\'t "panic" ' * 20
+    blocks, _, _ = blocks_of(GUTENBERG + f"<h2>{text_}</h2>")
+    assert blocks == [("paragraph", f"<p><b>{text_.strip()}</b></p>")]
+
+
+def test_a_video_linked_over_plain_http_is_embedded_over_https():
+    blocks, _, _ = blocks_of(
+        GUTENBERG + '<p><iframe src="http://www.youtube.com/watch?v=abc123"></iframe></p>'
+    )
+    assert blocks == [("embed", {"embed": "https://www.youtube.com/watch?v=abc123", "caption": ""})]
+
+
+def test_a_quote_without_paragraphs_keeps_all_its_text():
+    blocks, _, _ = blocks_of(GUTENBERG + "<blockquote>Plain <b>quote</b></blockquote>")
+    assert blocks == [
+        ("quote", {"quote": "Plain quote", "attribution": "", "source": "", "source_url": ""})
+    ]
