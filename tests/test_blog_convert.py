@@ -392,13 +392,15 @@ def test_a_list_nested_mid_item_moves_after_the_items_text():
     """The editor's lists cannot hold text after a nested list within one item."""
     blocks, _, _ = blocks_of(
         GUTENBERG + "<ul><li>one<ul><li>n</li></ul> after</li>"
-        "<li>two<ol><li>x</li></ol><ul><li>y</li></ul></li></ul>"
+        "<li>two<ol><li>x</li></ol><ul><li>y</li></ul></li>"
+        "<li>a<ul><li>b<ul><li>c</li></ul></li></ul></li></ul>"
     )
     assert blocks == [
         (
             "paragraph",
             "<ul><li>one after<ul><li>n</li></ul></li>"
-            "<li>two<ol><li>x</li></ol><ul><li>y</li></ul></li></ul>",
+            "<li>two<ol><li>x</li></ol><ul><li>y</li></ul></li>"
+            "<li>a<ul><li>b<ul><li>c</li></ul></li></ul></li></ul>",
         )
     ]
 
