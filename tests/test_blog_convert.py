@@ -423,3 +423,16 @@ def test_a_quote_without_paragraphs_keeps_all_its_text():
     assert blocks == [
         ("quote", {"quote": "Plain quote", "attribution": "", "source": "", "source_url": ""})
     ]
+
+
+def test_a_pull_quote_becomes_a_quote_with_its_attribution():
+    blocks, _, _ = blocks_of(
+        GUTENBERG + '<figure class="wp-block-pullquote"><blockquote><p>Listen first.</p>'
+        "<cite>A resident</cite></blockquote></figure>"
+    )
+    assert blocks == [
+        (
+            "quote",
+            {"quote": "Listen first.", "attribution": "A resident", "source": "", "source_url": ""},
+        )
+    ]

@@ -311,11 +311,7 @@ class Converter:
             for index, img in enumerate(images):
                 self.image(img, caption if index == len(images) - 1 else "")
             return
-        blockquote = node.find("blockquote")
-        if blockquote:
-            self.quote(blockquote)
-            return
-        self.walk(node)
+        self.walk(node)  # a pull quote's blockquote, like any other
 
     def iframe(self, node):
         url = embed_url(node.get("src"))
