@@ -329,6 +329,8 @@ def build_report():
             if status not in KILLED and on_postgresql.get(name) in KILLED:
                 status = "killed on PostgreSQL"
                 killed_on_postgresql[package] += 1
+            elif status == "no tests" and name in on_postgresql:
+                status = on_postgresql[name]  # reached there, and survived or not run
             counts[package]["killed" if status in KILLED else status] += 1
             if status in KILLED or status == "not checked":
                 continue
