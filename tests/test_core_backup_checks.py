@@ -396,7 +396,17 @@ def test_a_restore_into_a_missing_media_folder_writes_everything(tmp_path):
     assert {rel: (media / rel).read_bytes() for rel in files} == files
 
 
-def test_a_damaged_sqlite_database_is_not_backed_up_as_if_it_were_sound(tmp_path):
+@pytest.mark.parametrize(
+    "damage_at, reported",
+    [
+        (4096 * 5 + 100, "*** in database main ***\nOn tree page "),  # inside the index
+        (4096 + 8, "database disk image is malformed"),  # a page header: the check cannot run
+        (100, "database disk image is malformed"),  # the schema: nothing can be read
+    ],
+)
+def test_a_damaged_sqlite_database_is_not_backed_up_as_if_it_were_sound(
+    tmp_path, damage_at, reported
+):
     damaged = tmp_path / "live.sqlite3"
     made = sqlite3.connect(damaged)
     made.execute("CREATE TABLE note (text TEXT)")
@@ -404,13 +414,11 @@ def test_a_damaged_sqlite_database_is_not_backed_up_as_if_it_were_sound(tmp_path
     made.executemany("INSERT INTO note VALUES (?)", [(f"note {n} " * 5,) for n in range(3000)])
     made.commit()
     made.close()
-    with open(damaged, "r+b") as f:  # a disk fault in the middle of the index
-        f.seek(4096 * 5 + 100)
+    with open(damaged, "r+b") as f:  # a disk fault
+        f.seek(damage_at)
         f.write(b"\xff" * 2000)
     source = sqlite3.connect(damaged)
     with pytest.raises(backup.BackupError) as error:
         backup.copy_sqlite(source, tmp_path / "copy.sqlite3")
     source.close()
-    assert str(error.value).startswith(
-        "The copied SQLite database failed its check: *** in database main ***\nOn tree page "
-    )
+    assert str(error.value).startswith(f"The copied SQLite database failed its check: {reported}")

@@ -241,8 +241,11 @@ def copy_sqlite(source, destination):
     target = sqlite3.connect(destination)
     try:
         source.backup(target)
-        target.execute("PRAGMA journal_mode=DELETE")
-        (result,) = target.execute("PRAGMA quick_check").fetchone()
+        try:
+            target.execute("PRAGMA journal_mode=DELETE")
+            (result,) = target.execute("PRAGMA quick_check").fetchone()
+        except sqlite3.DatabaseError as error:  # damage bad enough that the check cannot run
+            result = str(error)
         if result != "ok":
             raise BackupError(f"The copied SQLite database failed its check: {result}")
     finally:
