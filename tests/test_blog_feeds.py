@@ -6,7 +6,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from site_project.core.models import SiteSettings
 from tests import builders
@@ -129,3 +129,28 @@ def test_a_feed_for_a_host_with_no_site_is_titled_essays(client, essays):
     Site.objects.update(is_default_site=False)
     head, _ = rss(client, "/feeds/essays/rss/")
     assert head["title"] == "Essays: essays"
+
+
+def test_essays_of_the_same_date_are_listed_newest_written_first(client, sections):
+    """A feed reader sees the same order on every fetch, not whatever the database
+    returns for a tie."""
+    same_day = datetime.date(2024, 5, 1)
+    builders.essay(sections["blog"], "Zebra crossings", date=same_day)
+    builders.essay(sections["blog"], "Allotments", date=same_day)
+    builders.essay(sections["blog"], "Markets", date=same_day)
+    _, items = rss(client, "/feeds/essays/rss/")
+    assert [item["title"] for item in items] == ["Markets", "Allotments", "Zebra crossings"]
+
+
+def test_an_essays_feed_address_keeps_the_readers_scheme_when_there_are_two_sites(client, essays):
+    """With a second site on the same server, an essay's address in the feed is still
+    the one the reader fetched the feed from (https here), not the site record's root
+    (`http://localhost`)."""
+    path = essays["summer"].url
+    other_home = Page.get_first_root_node().add_child(
+        instance=Page(title="Another site", slug="another-site")
+    )
+    Site.objects.create(hostname="other.example", root_page=other_home)
+    response = client.get("/feeds/essays/rss/", secure=True)
+    link = ET.fromstring(response.content).find("channel/item/link").text
+    assert link == "https://testserver" + path

@@ -802,6 +802,21 @@ def test_uploads_left_for_a_day_are_deleted_and_newer_ones_kept(sections, admin_
     assert fresh.exists() and other.exists()
 
 
+def test_an_upload_exactly_a_day_old_is_kept_until_it_is_older(
+    sections, admin_client, tmp_path, monkeypatch
+):
+    now = time.time()
+    monkeypatch.setattr(views_module.time, "time", lambda: now)
+    day_old = tmp_path / "wordpress-import-day-old.xml"
+    day_old.write_bytes(b"<rss/>")
+    os.utime(day_old, (now - views_module.STALE_SECONDS, now - views_module.STALE_SECONDS))
+    upload(admin_client)
+    assert day_old.exists()
+    now += 1
+    upload(admin_client)
+    assert not day_old.exists()
+
+
 def test_cancelling_an_upload_whose_file_is_already_gone_still_works(sections, admin_client):
     assert upload(admin_client).status_code == 200
     os.unlink(admin_client.session["wordpress_import"]["path"])
@@ -947,6 +962,7 @@ def test_links_become_page_links_only_on_the_old_sites_own_host(sections, tmp_pa
                 120,
                 "Linking",
                 f'{GUTENBERG}<p><a href="https://www.oldblog.example.org/?p=121">www</a> '
+                '<a href="http://oldblog.example.org/?p=121">http</a> '
                 '<a href="/2023/06/05/post-121/">path</a> '
                 '<a href="https://other.example/?p=121">other</a> '
                 '<a href="ftp://oldblog.example.org/?p=121">ftp</a> '
@@ -959,6 +975,7 @@ def test_links_become_page_links_only_on_the_old_sites_own_host(sections, tmp_pa
     target = essay(121).pk
     assert essay(120).body[0].value.source == (
         f'<p><a linktype="page" id="{target}">www</a> '
+        f'<a linktype="page" id="{target}">http</a> '
         f'<a linktype="page" id="{target}">path</a> '
         '<a href="https://other.example/?p=121">other</a> ftp '
         '<a href="https://oldblog.example.org/?p=999">unknown</a></p>'
@@ -1061,3 +1078,81 @@ def test_categories_match_editors_topics_and_stay_within_two_levels(sections, tm
         "only-named",
     ]
     assert care.parent == health and not Topic.objects.filter(name="Nursing").exists()
+
+
+def topic_lines(output):
+    return [line for line in output.splitlines() if " topic: " in line]
+
+
+def test_categories_with_unusable_slugs_or_long_names_still_become_fitting_topics(
+    sections, tmp_path
+):
+    long_name = "Community wealth building and the anchor institutions " * 2  # 110 characters
+    other_long_name = "Neighbourhood governance " * 5  # 125 characters
+    data = wxr.export(
+        categories=[
+            wxr.category("***", "Ça va: notes", term_id=2),  # the slug has no letters
+            wxr.category(long_name.replace(" ", "-"), long_name, term_id=3),
+            wxr.category("+++", other_long_name, term_id=4),
+            wxr.category("---", "!!!", term_id=9),  # neither has any
+        ],
+    )
+    run(tmp_path, data)
+    assert Topic.objects.get(name="Ça va: notes").slug == "ca-va-notes"
+    for name in (long_name, other_long_name):
+        fitted = Topic.objects.get(name=name[:80])
+        assert fitted.slug == name.lower().replace(" ", "-")[:80]
+    assert Topic.objects.get(name="!!!").slug == "topic-9"
+
+
+def test_two_categories_one_topic_whether_their_slugs_or_only_their_names_agree(sections, tmp_path):
+    builders.topic("Homes and housing").__class__.objects.filter(name="Homes and housing").update(
+        slug="housing"
+    )
+    data = wxr.export(
+        categories=[
+            wxr.category("open-spaces", "green spaces", term_id=2),
+            wxr.category("parks-and-green", "Green Spaces", term_id=3),  # the same name
+            wxr.category("housing", "Housing", term_id=4),  # an editor's topic has the slug
+        ],
+    )
+    assert topic_lines(run(tmp_path, data, "--dry-run")) == [
+        "Would match existing topic: Homes and housing",  # by slug
+        "Would create topic: green spaces",
+        "Would match existing topic: Green Spaces → green spaces",
+    ]
+    assert not Topic.objects.filter(name__iexact="green spaces").exists()
+
+
+def test_images_named_by_a_resized_copys_address_are_the_imported_original(sections, tmp_path):
+    """Posts often show WordPress's resized copies (photo-300x200.jpg, photo-scaled.jpg)
+    with no attachment id in the markup: each is the original's image."""
+    uploads = tmp_path / "uploads"
+    write_jpeg(uploads / "2023/06/photo.jpg")
+    # An older site's uploads kept inside this one's, under the same folder name.
+    write_jpeg(uploads / "archive/wp-content/uploads/old.jpg")
+    data = wxr.export(
+        items=[
+            attachment(301, "2023/06/photo.jpg", title="Photo"),
+            attachment(302, "archive/wp-content/uploads/old.jpg", title="Old"),
+            wxr.item(
+                303,
+                "Pictures",
+                f'<p><img src="{wxr.SITE}/wp-content/uploads/2023/06/photo-300x200.jpg" '
+                'alt="Resized"></p><p><img src="/wp-content/uploads/2023/06/photo-scaled.jpg" '
+                'alt="Scaled"></p><p><img src="/wp-content/uploads/archive/wp-content/uploads/'
+                'old-150x150.jpg" alt="Nested"></p>',
+            ),
+        ]
+    )
+    run(tmp_path, data, "--uploads", str(uploads))
+    images = {image.title: image for image in get_image_model().objects.all()}
+    assert [
+        (block.value["image"].pk, block.value["image"].contextual_alt_text)
+        for block in essay(303).body
+        if block.block_type == "image"
+    ] == [
+        (images["Photo"].pk, "Resized"),
+        (images["Photo"].pk, "Scaled"),
+        (images["Old"].pk, "Nested"),
+    ]

@@ -376,10 +376,9 @@ class Importer:
             )
 
     def find_upload(self, relative):
-        """The file for an uploads-relative path, only if it lies inside the uploads
-        folder (no '..', no symbolic link out of it), is not too large and is an image."""
-        if not relative:
-            return None, "it names no file"
+        """The file for an uploads-relative path (never empty: it has an image's file
+        extension), only if it lies inside the uploads folder (no '..', no symbolic link
+        out of it), is not too large and is an image."""
         try:
             path = (self.uploads / relative).resolve()
         except (OSError, ValueError, RuntimeError):
