@@ -273,6 +273,8 @@ def test_autop_makes_paragraphs_as_wordpress_does():
         ("https://youtu.be/bad%20id", None),
         ("https://youtu.be/", None),
         ("https://www.youtube.com/watch", None),
+        ("https://www.youtube.com/watch/other?v=dQw4w9WgXcQ", None),  # not a watch page
+        ("http://www.youtube.com/watch?v=dQw4w9WgXcQ", VIDEO),
         ("https://www.youtube.com/embed/", None),
         ("https://www.youtube.com/channel/dQw4w9WgXcQ", None),
         ("ftp://youtube.com/watch?v=dQw4w9WgXcQ", None),
@@ -305,7 +307,6 @@ def test_only_youtube_and_vimeo_addresses_become_embeds(url, expected):
         ("//evil.example/x", None),
         ("#anchor", None),
         ("", None),
-        (None, None),
         ("relative/path", None),
         ("ftp://example.org/file", None),
         ("http:", None),

@@ -66,7 +66,7 @@ def embed_url(url):
     segments = [s for s in parts.path.split("/") if s]
     video = None
     if host in ("youtube.com", "youtube-nocookie.com"):
-        if segments[:1] == ["watch"]:
+        if segments == ["watch"]:
             video = (parse_qs(parts.query).get("v") or [None])[0]
         elif len(segments) >= 2 and segments[0] in ("embed", "v", "shorts", "live"):
             video = segments[1]
@@ -82,10 +82,9 @@ def embed_url(url):
 
 
 def safe_href(href):
-    """An href allowed in rich text, or None: http(s), mailto, or a path on this site."""
-    href = CONTROL_RE.sub("", html.unescape(href or ""))
-    if not href or href.startswith("#"):
-        return None
+    """An href allowed in rich text, or None: http(s), mailto, or a path on this site
+    (not an empty one, nor a fragment of the old page: "#notes")."""
+    href = CONTROL_RE.sub("", html.unescape(href))
     try:
         parts = urlsplit(href)
     except ValueError:
@@ -420,8 +419,8 @@ class Converter:
         return inner
 
     def link(self, node, inner):
-        href = node.get("href") or ""
-        if not inner.strip():
+        href = node.get("href")
+        if not href or not inner.strip():
             return inner
         page_id = self.resolve_link(href)
         if page_id:
@@ -429,7 +428,7 @@ class Converter:
         safe = safe_href(href)
         if safe is None:
             return inner
-        return f'<a href="{html.escape(safe, quote=True)}">{inner}</a>'
+        return f'<a href="{html.escape(safe)}">{inner}</a>'
 
 
 def convert(text, resolve_link=None, resolve_image=None):
