@@ -54,40 +54,42 @@ def test_the_index_offers_the_topics_and_years_of_the_essays_a_reader_may_see(cl
     assert context["notes"] == [] and context["topic"] is None and context["year"] is None
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ({"topic": "housing"}, ["Repairs 2023", "Housing 2021"]),
-        ({"topic": "repairs"}, ["Repairs 2023"]),
-        ({"topic": "transport"}, ["Buses 2020"]),
-        ({"year": "2023"}, ["Repairs 2023", "Parks 2023"]),
-        ({"topic": " housing ", "year": " 2021 "}, ["Housing 2021"]),
-    ],
-)
-def test_choosing_a_topic_or_year_lists_its_essays(client, essays, query, expected):
-    context, titles, html = listing(client, essays, **query)
-    assert titles == expected
-    assert context["notes"] == []
-    assert f"{len(expected)} essay{'s' if len(expected) > 1 else ''}" in html
+CHOICES = [  # (what the reader chose, the essays listed)
+    ({"topic": "housing"}, ["Repairs 2023", "Housing 2021"]),
+    ({"topic": "repairs"}, ["Repairs 2023"]),
+    ({"topic": "transport"}, ["Buses 2020"]),
+    ({"year": "2023"}, ["Repairs 2023", "Parks 2023"]),
+    ({"topic": " housing ", "year": " 2021 "}, ["Housing 2021"]),
+]
 
 
-@pytest.mark.parametrize(
-    ("query", "note"),
-    [
-        ({"topic": "unused"}, "There are no essays on the topic “unused”; showing all."),
-        (
-            {"topic": "only-in-a-draft"},
-            "There are no essays on the topic “only-in-a-draft”; showing all.",
-        ),  # fmt: skip
-        ({"topic": "x" * 50}, f"There are no essays on the topic “{'x' * 40}”; showing all."),
-        ({"year": "2019"}, "There are no essays from “2019”; showing all years."),
-        ({"year": "12345678901234"}, "There are no essays from “1234567890”; showing all years."),
-    ],
-)
-def test_a_choice_with_no_essays_shows_all_with_a_note(client, essays, query, note):
-    context, titles, _ = listing(client, essays, **query)
-    assert context["notes"] == [note]
-    assert titles == ALL
+def test_choosing_a_topic_or_year_lists_its_essays(client, essays, subtests):
+    for query, expected in CHOICES:  # one set of essays for all: each visit only reads
+        with subtests.test(**query):
+            context, titles, html = listing(client, essays, **query)
+            assert titles == expected
+            assert context["notes"] == []
+            assert f"{len(expected)} essay{'s' if len(expected) > 1 else ''}" in html
+
+
+EMPTY_CHOICES = [  # (what the reader chose, the note shown above all the essays)
+    ({"topic": "unused"}, "There are no essays on the topic “unused”; showing all."),
+    (
+        {"topic": "only-in-a-draft"},
+        "There are no essays on the topic “only-in-a-draft”; showing all.",
+    ),
+    ({"topic": "x" * 50}, f"There are no essays on the topic “{'x' * 40}”; showing all."),
+    ({"year": "2019"}, "There are no essays from “2019”; showing all years."),
+    ({"year": "12345678901234"}, "There are no essays from “1234567890”; showing all years."),
+]
+
+
+def test_a_choice_with_no_essays_shows_all_with_a_note(client, essays, subtests):
+    for query, note in EMPTY_CHOICES:
+        with subtests.test(**query):
+            context, titles, _ = listing(client, essays, **query)
+            assert context["notes"] == [note]
+            assert titles == ALL
 
 
 def test_an_essay_without_a_date_takes_the_day_it_is_first_published(sections):

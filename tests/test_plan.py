@@ -639,71 +639,74 @@ def test_an_incomplete_calendar_request_goes_to_the_plan_page(client, plan_site,
 # ---------- Junk ----------
 
 
+# Each answer a reader could get wrong, and what the plan page says about it.
+BAD_INPUT = [
+    ({"start": "2027-02-30"}, "There is no 30 February 2027. Check the day of the month."),
+    (
+        {"start": "tomorrow"},
+        "We couldn't read “tomorrow” as a date. Give the start date as year-month-day, "
+        "for example 2027-03-01.",
+    ),
+    (
+        {"start": "y" * 40},  # forty characters are quoted whole
+        f"We couldn't read “{'y' * 40}” as a date. Give the start date as year-month-day, "
+        "for example 2027-03-01.",
+    ),
+    (
+        {"start": "x" * 50},
+        f"We couldn't read “{'x' * 40}…” as a date. Give the start date as year-month-day, "
+        "for example 2027-03-01.",
+    ),
+    (
+        {"start": "99999-01-01"},
+        "Plans can start between {window}; the year 99999 is outside that.",
+    ),
+    (
+        {"start": "1999-03-01"},
+        "Plans can start between {window}; 1 March 1999 is outside that.",
+    ),
+    ({"start": "2027-13-01"}, "“2027-13-01” is not a real date: the month must be 1 to 12."),
+    ({"people": "-5"}, "The number of people must be between 1 and 1,000,000."),
+    ({"people": str(10**12)}, "The number of people must be between 1 and 1,000,000."),
+    ({"people": "0"}, "The number of people must be between 1 and 1,000,000."),
+    ({"people": "9" * 5000}, "The number of people must be between 1 and 1,000,000."),
+    (
+        {"people": "lo\x00ts"},
+        "We couldn't read “lots” as a number of people. Give a whole number, for example 30.",
+    ),
+    (
+        {"people": "2.5"},
+        "We couldn't read “2.5” as a number of people. Give a whole number, for example 30.",
+    ),
+    (
+        {"budget": "lots"},
+        "We couldn't read “lots” as a budget. Give it in pounds, for example 40000.",
+    ),
+    ({"budget": "-5"}, "The budget must be between £0 and £100,000,000."),
+    ({"budget": str(10**12)}, "The budget must be between £0 and £100,000,000."),
+    (
+        {"budget": "١٢٣"},
+        "We couldn't read “١٢٣” as a budget. Give it in pounds, for example 40000.",
+    ),
+]
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("params", "message"),
-    [
-        ({"start": "2027-02-30"}, "There is no 30 February 2027. Check the day of the month."),
-        (
-            {"start": "tomorrow"},
-            "We couldn't read “tomorrow” as a date. Give the start date as year-month-day, "
-            "for example 2027-03-01.",
-        ),
-        (
-            {"start": "y" * 40},  # forty characters are quoted whole
-            f"We couldn't read “{'y' * 40}” as a date. Give the start date as year-month-day, "
-            "for example 2027-03-01.",
-        ),
-        (
-            {"start": "x" * 50},
-            f"We couldn't read “{'x' * 40}…” as a date. Give the start date as year-month-day, "
-            "for example 2027-03-01.",
-        ),
-        (
-            {"start": "99999-01-01"},
-            "Plans can start between {window}; the year 99999 is outside that.",
-        ),
-        (
-            {"start": "1999-03-01"},
-            "Plans can start between {window}; 1 March 1999 is outside that.",
-        ),
-        ({"start": "2027-13-01"}, "“2027-13-01” is not a real date: the month must be 1 to 12."),
-        ({"people": "-5"}, "The number of people must be between 1 and 1,000,000."),
-        ({"people": str(10**12)}, "The number of people must be between 1 and 1,000,000."),
-        ({"people": "0"}, "The number of people must be between 1 and 1,000,000."),
-        ({"people": "9" * 5000}, "The number of people must be between 1 and 1,000,000."),
-        (
-            {"people": "lo\x00ts"},
-            "We couldn't read “lots” as a number of people. Give a whole number, for example 30.",
-        ),
-        (
-            {"people": "2.5"},
-            "We couldn't read “2.5” as a number of people. Give a whole number, for example 30.",
-        ),
-        (
-            {"budget": "lots"},
-            "We couldn't read “lots” as a budget. Give it in pounds, for example 40000.",
-        ),
-        ({"budget": "-5"}, "The budget must be between £0 and £100,000,000."),
-        ({"budget": str(10**12)}, "The budget must be between £0 and £100,000,000."),
-        (
-            {"budget": "١٢٣"},
-            "We couldn't read “١٢٣” as a budget. Give it in pounds, for example 40000.",
-        ),
-    ],
-)
-def test_bad_input_gets_a_clear_message_never_an_error(client, plan_site, params, message):
-    response = client.get(PLAN, {"m": "citizens-jury", **params})
-    assert response.status_code == 200
-    body = main(response)
-    assert "Please check your answers" in body
+def test_bad_input_gets_a_clear_message_never_an_error(client, plan_site, subtests):
     year = timezone.localdate().year
     window = f"1 January {year - 1} and 31 December {year + 10}"
-    assert message.replace("{window}", window) in body
-    field = next(iter(params))
-    assert f'id="plan-{field}"' in text(response) and 'aria-invalid="true"' in text(response)
-    # What could be read still makes a plan.
-    assert "Frame the charge" in body
+    for params, message in BAD_INPUT:  # one plan site for all: each answer is a GET
+        with subtests.test(params=params):
+            response = client.get(PLAN, {"m": "citizens-jury", **params})
+            assert response.status_code == 200
+            body = main(response)
+            assert "Please check your answers" in body
+            assert message.replace("{window}", window) in body
+            field = next(iter(params))
+            assert f'id="plan-{field}"' in text(response)
+            assert 'aria-invalid="true"' in text(response)
+            # What could be read still makes a plan.
+            assert "Frame the charge" in body
 
 
 @pytest.mark.django_db
