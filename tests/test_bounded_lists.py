@@ -15,7 +15,7 @@ from engagement.models import MethodPage
 from tests import builders
 
 SHOWN = MethodPage.essays_shown
-FEW, MANY = 3, 30
+FEW, MANY = 3, 20  # MANY: past the page bound (6) and two pages of the full list (10 each)
 
 
 def text(response):
