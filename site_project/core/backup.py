@@ -575,7 +575,9 @@ def restore_sqlite(connection, dump):
 
 def restore_postgresql(connection, dump, staging):
     """Empty the configured database's schema and load the dump, in one transaction
-    (psql --single-transaction): if anything fails, the database is as it was."""
+    (psql --single-transaction): if anything fails, the database is as it was.
+    `staging` is the restore's private folder (mode 0700): the SQL files written there
+    are readable by this user only, whatever their own modes."""
     major = server_major(connection)
     env = postgresql_env(connection.settings_dict)
     pg_restore = postgresql_tool("pg_restore", major)
@@ -586,10 +588,8 @@ def restore_postgresql(connection, dump, staging):
         env,
         "pg_restore",
     )
-    script.chmod(0o600)
     preamble = Path(staging) / "empty-schema.sql"
     preamble.write_text(_drop_everything_sql(connection))
-    preamble.chmod(0o600)
     _run_pg(
         [
             psql,
@@ -623,9 +623,11 @@ def _drop_everything_sql(connection):
             "JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = current_schema() AND c.relkind IN ('r','p','f','v','m','S') "
             "AND NOT c.relispartition "
-            # Sequences behind identity and serial columns go with their tables.
-            "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass "
-            "AND d.objid = c.oid AND d.deptype IN ('a', 'i')) "
+            # Sequences behind identity and serial columns go with their tables. (Only
+            # sequences: a partitioned table depends internally on itself, by its key.)
+            "AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d "
+            "WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid "
+            "AND d.deptype IN ('a', 'i'))) "
             "ORDER BY c.relkind = 'S', c.relname"
         )
         rows = cursor.fetchall()
