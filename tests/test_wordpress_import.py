@@ -1,6 +1,7 @@
 """import_wordpress: WordPress exports (built in tests/wxr.py) become essays, topics,
 people, images and redirects; re-runs update; dry runs and hostile files write nothing."""
 
+import datetime
 import io
 import json
 import os
@@ -9,15 +10,17 @@ import tempfile
 import time
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from PIL import Image as PILImage
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageLogEntry, PageViewRestriction
 
 from blog.models import WordPressImport
 from blog.wordpress import convert as convert_module
 from blog.wordpress import importer as importer_module
+from blog.wordpress import parse as parse_module
 from blog.wordpress import views as views_module
 from home.models import StandardPage
 from site_project.core.models import Person
@@ -214,8 +217,9 @@ def test_redirects_answer_old_addresses(
     response = client.get("/feed/")
     assert response.status_code == 301 and response["Location"] == "/feeds/essays/rss/"
     assert client.get(first.url).status_code == 200
-    # No redirect to pages nobody can see yet.
+    # No redirect to pages nobody can see yet, and the pages after such a one get theirs.
     assert not Redirect.objects.filter(old_path="/?p=103").exists()
+    assert client.get("/?p=107")["Location"] == essay(107).url
     assert client.get("/?p=999").status_code == 200  # just the home page
 
 
@@ -1156,3 +1160,100 @@ def test_images_named_by_a_resized_copys_address_are_the_imported_original(secti
         (images["Photo"].pk, "Scaled"),
         (images["Old"].pk, "Nested"),
     ]
+
+
+def test_the_import_commands_help_says_what_each_option_does():
+    from blog.management.commands.import_wordpress import Command
+
+    parser = Command().create_parser("manage.py", "import_wordpress")
+    help_text = " ".join(parser.format_help().split())
+    for line in (
+        "file The WordPress export, a .xml file (WXR 1.0–1.2).",
+        "--pages Import pages as standard pages.",
+        "--uploads DIR A copy of wp-content/uploads: attachments found there become images.",
+        "--dry-run Say what would be done and write nothing.",
+    ):
+        assert line in help_text
+
+
+def history(*pages):
+    return set(
+        PageLogEntry.objects.filter(page__in=pages).values_list("page_id", "action", "user_id")
+    )
+
+
+def test_an_import_from_the_admin_is_in_each_pages_history_under_that_user(sections):
+    admin = get_user_model().objects.create_superuser("importer", "i@example.org", "pw")
+    posts = [wxr.item(170, "Live one"), wxr.item(171, "Kept back", status="draft")]
+    importer_module.run(parse_module.read(wxr.export(items=posts)), user=admin)
+    live, draft = essay(170), essay(171)
+    assert live.live_revision.user == admin and draft.get_latest_revision().user == admin
+    assert {(live.pk, "wagtail.publish", admin.pk), (draft.pk, "wagtail.edit", admin.pk)} <= (
+        history(live, draft)
+    )
+    posts[0] = wxr.item(170, "Live one", status="draft")  # taken back in WordPress
+    importer_module.run(parse_module.read(wxr.export(items=posts)), user=admin)
+    assert (live.pk, "wagtail.unpublish", admin.pk) in history(live)
+
+
+def test_imported_dates_publication_times_and_schedules(sections, tmp_path):
+    """A draft keeps its WordPress date for when it is published, and no publication
+    time; a live essay is not left scheduled; a rerun keeps the first publication time
+    even if the date changed in WordPress."""
+    data = wxr.export(
+        items=[
+            wxr.item(180, "Live", date="2023-06-05 09:00:00"),
+            wxr.item(181, "Draft dated", status="draft", date="2023-07-01 08:00:00"),
+            wxr.item(182, "Draft undated", status="draft", omit=("post_date", "post_date_gmt")),
+        ]
+    )
+    run(tmp_path, data)
+    live, dated, undated = essay(180), essay(181), essay(182)
+    assert live.go_live_at is None and live.live
+    first_published = live.first_published_at
+    assert first_published == datetime.datetime(2023, 6, 5, 9, tzinfo=datetime.UTC)
+    assert latest(dated).date == datetime.date(2023, 7, 1) and dated.first_published_at is None
+    assert latest(undated).date is None and undated.first_published_at is None
+    data = wxr.export(
+        items=[wxr.item(180, "Live", content="<p>Edited.</p>", date="2023-06-10 09:00:00")]
+    )
+    run(tmp_path, data)
+    again = essay(180)
+    assert again.date == datetime.date(2023, 6, 10)
+    assert again.first_published_at == first_published
+
+
+def test_each_password_protected_post_keeps_its_own_password(sections, tmp_path):
+    data = wxr.export(
+        items=[
+            wxr.item(190, "First secret", password="one"),
+            wxr.item(191, "Second", password="two"),
+        ]
+    )
+    run(tmp_path, data)
+    first, second = essay(190), essay(191)
+    PageViewRestriction.objects.create(page=first, restriction_type=PageViewRestriction.LOGIN)
+    run(tmp_path, data.replace(b"<![CDATA[one]]>", b"<![CDATA[uno]]>"))
+    passwords = PageViewRestriction.objects.filter(restriction_type="password")
+    assert dict(passwords.values_list("page_id", "password")) == {first.pk: "uno", second.pk: "two"}
+    # The editor's own restriction stays as it was.
+    assert PageViewRestriction.objects.filter(page=first, restriction_type="login").count() == 1
+
+
+def test_a_page_whose_new_address_is_its_old_one_gets_no_redirect_to_itself(sections, tmp_path):
+    about = wxr.item(195, "About", post_type="page", slug="about", link=f"{wxr.SITE}/about/")
+    run(tmp_path, wxr.export(items=[about]), "--pages")
+    page = WordPressImport.objects.get(wp_id=195).page
+    assert page.url == "/about/"
+    assert not Redirect.objects.filter(old_path="/about").exists()
+    assert Redirect.objects.get(old_path="/?page_id=195").redirect_page_id == page.pk
+
+
+def test_a_dry_run_of_a_rerun_says_what_would_change_and_what_would_not(sections, tmp_path):
+    posts = [wxr.item(196, "Will change"), wxr.item(197, "Stays")]
+    run(tmp_path, wxr.export(items=posts))
+    posts[0] = wxr.item(196, "Will change", content="<p>New words.</p>")
+    output = run(tmp_path, wxr.export(items=posts), "--dry-run")
+    lines = output.splitlines()
+    assert "Would update essay: Will change" in lines and not any("Stays" in x for x in lines)
+    assert "Posts: 2 (1 would update, 1 unchanged); live 2, drafts 0, scheduled 0, " in output

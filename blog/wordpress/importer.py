@@ -623,7 +623,7 @@ class Importer:
     def load_redirects(self):
         existing = {r.old_path: r for r in Redirect.objects.filter(site__isnull=True)}
         for wp_id, page in self.page_for.items():
-            if getattr(page, "_import_state", "draft") == "draft":
+            if page._import_state == "draft":  # every page was filled, which sets it
                 continue  # a redirect to a page nobody can see would only move the 404
             home_path = self.home.url_path.rstrip("/")
             own = _norm(page.url_path.removeprefix(home_path)) if page.pk else None
