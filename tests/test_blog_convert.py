@@ -437,3 +437,34 @@ def test_a_pull_quote_becomes_a_quote_with_its_attribution():
             {"quote": "Listen first.", "attribution": "A resident", "source": "", "source_url": ""},
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("html", "paragraph"),
+    [
+        ("<p>a<!-- an editor's note -->b</p>", "<p>ab</p>"),  # comments go
+        ("<p>a<script>alert(1)</script><style>p{}</style>b</p>", "<p>ab</p>"),  # and code
+        # Quotes stay as typed; only what would be markup is escaped.
+        ('<p>He said "yes", it\'s &lt;b&gt;</p>', '<p>He said "yes", it\'s &lt;b&gt;</p>'),
+        # An iframe's fallback text is not content, wherever the iframe is.
+        ('<ul><li>x<iframe src="https://evil.example/">fallback</iframe></li></ul>', None),
+    ],
+)
+def test_inline_text_keeps_only_what_a_reader_saw(html, paragraph):
+    (block,) = convert(html)[0]
+    if paragraph:
+        assert block == ("paragraph", paragraph)
+    else:
+        assert block[1].replace(" ", "") == "<ul><li>x</li></ul>"
+
+
+def test_paragraphs_with_nothing_visible_make_no_block():
+    assert convert("<p>&nbsp;</p><p> </p><p><br></p><p>\xa0</p><p>\n\t</p>")[0] == []
+
+
+@pytest.mark.parametrize("tag", ["ul", "ol"])
+def test_a_list_inside_emphasis_stays_a_list(tag):
+    (block,) = convert(f"<p><strong>Steps:<{tag}><li>ask</li><li>listen</li></{tag}></strong></p>")[
+        0
+    ]
+    assert f"<{tag}><li>ask</li><li>listen</li></{tag}>" in block[1]

@@ -176,7 +176,8 @@ class Converter:
         self.blocks.append((block_type, value))
 
     def rich(self, fragment):
-        if fragment and re.sub(r"<[^>]+>|&nbsp;|\s", "", fragment):
+        # Text arrives parsed (a no-break space is a character, which \s matches).
+        if fragment and re.sub(r"<[^>]+>|\s", "", fragment):
             self._rich.append(fragment)
 
     def flush(self):
@@ -189,9 +190,8 @@ class Converter:
     def walk(self, parent):
         loose = []  # inline content outside any block element
         for node in list(parent.children):
-            if isinstance(node, NavigableString):
-                if not isinstance(node, Comment):
-                    loose.append(node)
+            if isinstance(node, NavigableString):  # comments were taken out in convert()
+                loose.append(node)
                 continue
             if not isinstance(node, Tag):
                 continue
@@ -395,11 +395,10 @@ class Converter:
         return "".join(self.inline(child) for child in node.children)
 
     def inline(self, node):
-        if isinstance(node, Comment):
-            return ""
+        # Comments and DROPPED elements were taken out in convert().
         if isinstance(node, NavigableString):
             return html.escape(re.sub(r"\s+", " ", str(node)), quote=False)
-        if not isinstance(node, Tag) or node.name in DROPPED:
+        if not isinstance(node, Tag):
             return ""
         name = node.name
         if name == "br":
