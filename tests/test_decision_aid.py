@@ -15,12 +15,13 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from engagement.decision import KEY_MESSAGE, DecisionAidPage
-from engagement.models import EngagementIndexPage, MethodIndexPage
+from engagement.models import EngagementIndexPage, Framework, MethodIndexPage
 from engagement.verdict import NO_LIMIT, NOT_YET
+from site_project.taxonomy.models import EngagementLevel
 from tests import builders
 
 # -- building a decision aid --------------------------------------------------------------
@@ -271,6 +272,16 @@ def test_the_finder_link_carries_the_level_and_the_answers_filters(client, aid):
 
 
 @pytest.mark.django_db
+def test_the_finder_link_stays_on_the_readers_site_when_there_are_two(client, aid):
+    finder_path = aid["finder"].url
+    other_home = Page.get_first_root_node().add_child(instance=Page(title="Other", slug="other"))
+    Site.objects.create(hostname="other.example", root_page=other_home)
+    html = answer(client, aid["page"], {**ALL_CLEAR, "open": "options"})
+    assert urlsplit(finder_href(html)).path == finder_path
+    assert not finder_href(html).startswith("http")
+
+
+@pytest.mark.django_db
 def test_the_finder_link_has_only_the_level_when_no_answer_sets_a_filter(client, aid):
     html = answer(client, aid["page"], {**ALL_CLEAR, "people": "many", "budget": "big"})
     query = urlsplit(finder_href(html)).query
@@ -435,6 +446,14 @@ def test_a_single_unreadable_answer_also_flags_the_unanswered_questions(client, 
         "How long is there?: Not answered yet. What budget?: Not answered yet. "
         "How many people?: Not answered yet."
     )
+    # And each question says it again where it is asked.
+    notes = dict(re.findall(r'<p class="question__note" id="q-(\w+)-note">(.*?)</p>', html))
+    assert {key: unescape(note) for key, note in notes.items()} == {
+        "open": "We didn't recognise the answer “maybe”. Please choose again.",
+        "time": "Not answered yet.",
+        "budget": "Not answered yet.",
+        "people": "Not answered yet.",
+    }
 
 
 @pytest.mark.django_db
@@ -1024,8 +1043,10 @@ def test_queries_stay_the_same_with_four_times_the_rules_principles_and_methods(
             for b in ("small", "big")
             for p in ("few", "many")
         ][:n_notes]
+        framework = Framework.objects.get_or_create(name="Gunning principles")[0]  # shown
         principles = [
-            builders.principle(sections["principles"]) for _ in range(4 * (len(combos) + 2))
+            builders.principle(sections["principles"], framework=framework)
+            for _ in range(4 * (len(combos) + 2))
         ]
         rules = [
             rule({"open": "nothing"}, NOT_YET, "Wait.", principles[:4]),
@@ -1107,3 +1128,24 @@ def test_the_finder_is_among_the_paths_the_decision_aid_affects(aid):
     assert aid["finder"].url in paths
     assert {"/", aid["hub"].url, aid["page"].url} <= paths
     assert isinstance(aid["page"].shown_on_pages()[0], MethodIndexPage)
+
+
+@pytest.mark.django_db
+def test_a_page_with_a_lower_highest_level_never_suggests_more(client, sections):
+    lv = builders.levels()
+    page = decision_page(
+        sections["hub"],
+        rules=[rule({"open": "nothing"}, "consult", "Consult.")],
+        highest_level=lv["collaborate"],
+    )
+    assert verdict(answer(client, page, ALL_CLEAR)) == "Engage at Collaborate"
+
+
+@pytest.mark.django_db
+def test_with_no_level_on_the_spectrum_at_all_the_aid_still_answers(client, sections):
+    page = decision_page(sections["hub"], rules=[rule({"open": "nothing"}, NOT_YET, "Wait.")])
+    DecisionAidPage.objects.filter(pk=page.pk).update(highest_level=None)
+    EngagementLevel.objects.update(on_spectrum=False)
+    response = client.get(page.url, ALL_CLEAR)
+    assert response.status_code == 200
+    assert verdict(response.content.decode()) == "No suggestion yet"
