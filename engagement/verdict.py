@@ -137,7 +137,7 @@ def read_answers(query, questions):
             unclear.append((question, "Two different answers were given"))
             continue
         value = values[0]
-        option = question.option(value) if len(value) <= MAX_VALUE_LENGTH else None
+        option = question.option(value)  # none for a value longer than any option's
         if option is None:
             shown = printable(value)
             note = "We didn't recognise " + (f"the answer “{shown}”" if shown else "it")
@@ -157,7 +157,6 @@ class Verdict:
     deciding: list  # Rules that set the verdict: what to do first, or why this level
     notes: list  # "No limit" rules that apply: also worth knowing
     principles: list  # principle ids or pages of the rules shown, in order, each once
-    applying: list  # every Rule that applies
 
 
 def strictness(verdict, ranks):
@@ -191,7 +190,7 @@ def decide(rules, answers, levels, highest):
         for principle in rule.principles:
             if principle not in principles:
                 principles.append(principle)
-    return Verdict(not_yet, level, deciding, notes, principles, applying)
+    return Verdict(not_yet, level, deciding, notes, principles)
 
 
 # -- checking an editor's questions and rules ------------------------------------------

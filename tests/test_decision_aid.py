@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction, Site
@@ -20,7 +21,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from engagement.decision import KEY_MESSAGE, DecisionAidPage
 from engagement.models import EngagementIndexPage, Framework, MethodIndexPage
-from engagement.verdict import NO_LIMIT, NOT_YET
+from engagement.verdict import MAX_VALUE_LENGTH, NO_LIMIT, NOT_YET, Option, Question, read_answers
 from site_project.taxonomy.models import EngagementLevel
 from tests import builders
 
@@ -1143,9 +1144,33 @@ def test_a_page_with_a_lower_highest_level_never_suggests_more(client, sections)
 
 @pytest.mark.django_db
 def test_with_no_level_on_the_spectrum_at_all_the_aid_still_answers(client, sections):
-    page = decision_page(sections["hub"], rules=[rule({"open": "nothing"}, NOT_YET, "Wait.")])
+    builders.levels()
+    page = decision_page(sections["hub"], rules=[rule({"open": "nothing"}, "consult", "Ask.")])
     DecisionAidPage.objects.filter(pk=page.pk).update(highest_level=None)
     EngagementLevel.objects.update(on_spectrum=False)
     response = client.get(page.url, ALL_CLEAR)
     assert response.status_code == 200
     assert verdict(response.content.decode()) == "No suggestion yet"
+    # A rule's level still holds when it applies.
+    assert verdict(answer(client, page, {**ALL_CLEAR, "open": "nothing"})) == "Engage at Consult"
+
+
+def test_an_answer_as_long_as_an_option_may_be_is_recognised():
+    longest = "a" * MAX_VALUE_LENGTH  # the most an editor may give an option's value
+    question = Question("open", "What is open?", options=(Option(longest, "Everything"),))
+    answers = read_answers(QueryDict(f"open={longest}"), [question])
+    assert answers.chosen == {"open": question.options[0]} and answers.unclear == []
+
+
+@pytest.mark.django_db
+def test_the_lowest_level_wins_whatever_the_order_of_the_rules(client, sections):
+    builders.levels()
+    page = decision_page(
+        sections["hub"],
+        rules=[
+            rule({"open": "options"}, "consult", "Consult first."),
+            rule({"time": "long"}, "collaborate", "Time enough."),
+        ],
+    )
+    html = answer(client, page, {**ALL_CLEAR, "open": "options", "time": "long"})
+    assert verdict(html) == "Engage at Consult"
