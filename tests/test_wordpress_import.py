@@ -1257,3 +1257,68 @@ def test_a_dry_run_of_a_rerun_says_what_would_change_and_what_would_not(sections
     lines = output.splitlines()
     assert "Would update essay: Will change" in lines and not any("Stays" in x for x in lines)
     assert "Posts: 2 (1 would update, 1 unchanged); live 2, drafts 0, scheduled 0, " in output
+
+
+def test_a_post_whose_slug_an_editors_essay_has_is_numbered(sections, tmp_path):
+    builders.essay(sections["blog"], "Written here").__class__.objects.filter(
+        title="Written here"
+    ).update(slug="same")
+    run(tmp_path, wxr.export(items=[wxr.item(135, "Imported", slug="same")]))
+    assert essay(135).slug == "same-2"
+    assert essay(135).get_parent().specific.__class__.__name__ == "BlogIndexPage"
+
+
+def test_a_rerun_puts_back_redirects_an_editor_pointed_elsewhere(sections, tmp_path):
+    data = wxr.export(
+        categories=[wxr.category("parks", "Parks", term_id=5)],
+        items=[wxr.item(136, "On parks", categories=[("parks", "Parks")])],
+    )
+    run(tmp_path, data)
+    elsewhere = builders.essay(sections["blog"], "Elsewhere")
+    Redirect.objects.filter(old_path="/?p=136").update(redirect_page=elsewhere)
+    Redirect.objects.filter(old_path="/category/parks").update(redirect_link="/nowhere/")
+    output = run(tmp_path, data)
+    assert "Updated redirect: /?p=136 → On parks" in output
+    assert "Updated redirect: /category/parks → /topics/parks/" in output
+    assert Redirect.objects.get(old_path="/?p=136").redirect_page_id == essay(136).pk
+    assert Redirect.objects.get(old_path="/category/parks").redirect_link == "/topics/parks/"
+
+
+def test_summaries_titles_and_notes_from_what_wordpress_gives(sections, tmp_path):
+    data = wxr.export(
+        items=[
+            wxr.item(140, "With an excerpt", excerpt="<p>Intro to parks.</p><p>More.</p>"),
+            wxr.item(141, "T" * 300, content=""),  # no excerpt, no text: the title serves
+            wxr.item(
+                142, "Later, locked", status="future", date="2099-01-01 09:00:00", password="pw"
+            ),
+            wxr.item(143, "Draft, locked", status="draft", password="pw"),
+            wxr.item(144, "Redated", date="2023-01-01 09:00:00"),
+        ]
+    )
+    output = run(tmp_path, data)
+    assert essay(140).summary == "Intro to parks. More."
+    assert len(essay(141).title) == 255 and latest(essay(141)).summary == "T" * 255
+    assert "Created essay: Later, locked (scheduled) (password-protected)" in output
+    assert "Created essay: Draft, locked (draft)\n" in output
+    assert not PageViewRestriction.objects.filter(page=essay(143)).exists()
+    # A new date alone is a change.
+    run(tmp_path, data.replace(b"2023-01-01 09:00:00", b"2023-02-01 09:00:00"))
+    assert essay(144).date == datetime.date(2023, 2, 1)
+
+
+def test_the_old_sites_front_page_gets_no_redirect(sections, tmp_path):
+    site = "https://oldblog.example.org/blog"
+    data = wxr.export(
+        site=site,
+        items=[
+            wxr.item(150, "Home", post_type="page", slug="home", link=f"{site}/"),
+            wxr.item(
+                151, "Root", post_type="page", slug="root", link="https://oldblog.example.org/"
+            ),
+        ],
+    )
+    run(tmp_path, data, "--pages")
+    old_paths = set(Redirect.objects.values_list("old_path", flat=True))
+    assert "/blog" not in old_paths and "/" not in old_paths
+    assert "/blog?page_id=150" in old_paths

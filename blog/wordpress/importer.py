@@ -491,13 +491,12 @@ class Importer:
 
     def unique_slug(self, parent, item):
         base = (_slug(item.slug) or _slug(item.title) or f"post-{item.wp_id}")[:200]
-        taken = set(parent.get_children().values_list("slug", flat=True)) | getattr(
-            parent, "_planned_slugs", set()
-        )
+        # A real run adds each page as it is planned, so its slug is taken for the next;
+        # a dry run shows no slugs, so it needs no bookkeeping of its own.
+        taken = set(parent.get_children().values_list("slug", flat=True))
         slug, number = base, 2
         while slug in taken:
             slug, number = f"{base}-{number}", number + 1
-        parent._planned_slugs = getattr(parent, "_planned_slugs", set()) | {slug}
         return slug
 
     def title(self, item):
@@ -508,10 +507,9 @@ class Importer:
         parent = self.parent_for(item, kind)
         model = EssayPage if kind == "essay" else self.standard_page
         page = model(title=self.title(item), slug=self.unique_slug(parent, item), live=False)
-        page.summary = self.title(item)[:300]
+        page.summary = self.title(item)  # a title fits in a summary (255 < 300)
         page.body = [{"type": "paragraph", "value": "<p>Importing…</p>"}]
         if self.dry_run:
-            page._parent_for_dry_run = parent
             return page
         parent.add_child(instance=page)
         return page
@@ -522,8 +520,8 @@ class Importer:
         for message in dict.fromkeys(warnings):
             self.report.warn(item.label, message)
         raw_body = [{"type": block_type, "value": value} for block_type, value in blocks]
-        excerpt = shorten(re.sub(r"<[^>]+>", " ", item.excerpt), 300)
-        summary = excerpt or summary_from(blocks) or self.title(item)[:300]
+        excerpt = shorten(re.sub(r"<[^>]+>", " ", item.excerpt))
+        summary = excerpt or summary_from(blocks) or self.title(item)
         now = timezone.now()
         status = item.status
         if status == "future" and (item.date is None or item.date <= now):
@@ -555,9 +553,8 @@ class Importer:
                 }
             )
             fields["authors"] = [person.name for person in self.authors_of(item)]
-        digest = hashlib.sha256(
-            json.dumps(fields, sort_keys=True, default=str).encode()
-        ).hexdigest()
+        # Sorted keys: the digests of earlier imports stay valid if the fields move.
+        digest = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
         note = {"live": "", "draft": " (draft)", "scheduled": " (scheduled)"}[state]
         if item.status == "private":
             note = " (private in WordPress: kept as a draft)"
@@ -660,13 +657,13 @@ class Importer:
             self.report.did("update", "redirect", label)
         else:
             self.report.did("create", "redirect", label)
-            current = Redirect(old_path=old, site=None)
+            current = Redirect(old_path=old)  # for every site
             existing[old] = current
         if self.dry_run:
             return
         current.is_permanent = True
         current.redirect_page = page
-        current.redirect_link = "" if page is not None else link
+        current.redirect_link = link  # "" when the redirect is to a page
         current.save()
 
 
