@@ -1191,6 +1191,11 @@ def test_an_import_from_the_admin_is_in_each_pages_history_under_that_user(secti
     assert {(live.pk, "wagtail.publish", admin.pk), (draft.pk, "wagtail.edit", admin.pk)} <= (
         history(live, draft)
     )
+    # A draft was never live, not even for a moment during the import.
+    assert not {action for _, action, _ in history(draft)} & {
+        "wagtail.publish",
+        "wagtail.unpublish",
+    }
     posts[0] = wxr.item(170, "Live one", status="draft")  # taken back in WordPress
     importer_module.run(parse_module.read(wxr.export(items=posts)), user=admin)
     assert (live.pk, "wagtail.unpublish", admin.pk) in history(live)
@@ -1263,8 +1268,12 @@ def test_a_post_whose_slug_an_editors_essay_has_is_numbered(sections, tmp_path):
     builders.essay(sections["blog"], "Written here").__class__.objects.filter(
         title="Written here"
     ).update(slug="same")
-    run(tmp_path, wxr.export(items=[wxr.item(135, "Imported", slug="same")]))
+    data = wxr.export(
+        items=[wxr.item(135, "Imported", slug="same"), wxr.item(137, "Long", slug="s" * 250)]
+    )
+    run(tmp_path, data)
     assert essay(135).slug == "same-2"
+    assert essay(137).slug == "s" * 200  # room left for a number
     assert essay(135).get_parent().specific.__class__.__name__ == "BlogIndexPage"
 
 
