@@ -468,3 +468,13 @@ def test_a_list_inside_emphasis_stays_a_list(tag):
         0
     ]
     assert f"<{tag}><li>ask</li><li>listen</li></{tag}>" in block[1]
+
+
+@pytest.mark.parametrize("mark", ["?", "!", "."])
+def test_shorten_ends_at_the_last_sentence_that_fits_whatever_its_mark(mark):
+    text = f"Why{mark} " + "word " * 8 + f"Sure{mark} " + "more " * 40
+    assert shorten(text, 60) == f"Why{mark} " + "word " * 8 + f"Sure{mark}"
+
+
+def test_shorten_keeps_a_last_word_that_ends_in_x():
+    assert shorten("alpha " + "TAX " * 30, 30) == "alpha TAX TAX TAX TAX TAX…"

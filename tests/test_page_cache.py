@@ -666,15 +666,28 @@ def test_a_replaced_documents_new_link_shows_on_pages_linking_it(client, site, p
 
 
 @pytest.mark.django_db
-def test_when_working_out_a_change_fails_everything_is_cleared(client, site, page_cache, commit):
+def test_when_working_out_a_change_fails_everything_is_cleared(
+    client, site, page_cache, commit, caplog
+):
     warm(client, "/", site["jury"].url)
 
     def broken():
         raise RuntimeError("reference index unavailable")
 
-    commit(invalidation.invalidate, then=broken)
+    with caplog.at_level(logging.INFO, logger="site_project.core.invalidation"):
+        commit(invalidation.invalidate, then=broken)
     assert not is_hit(client, "/")
     assert not is_hit(client, site["jury"].url)
+    # The operator's log says why, with the error, and what was done about it.
+    said = [
+        (r.levelname, r.getMessage(), bool(r.exc_info))
+        for r in caplog.records
+        if r.name == "site_project.core.invalidation"
+    ]
+    assert said == [
+        ("ERROR", "Could not work out what a change touched; clearing everything", True),
+        ("INFO", "Page cache: cleared everything", False),
+    ]
 
 
 @pytest.mark.django_db

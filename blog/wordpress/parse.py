@@ -64,7 +64,6 @@ class Item:
     slug: str
     status: str
     date: datetime.datetime | None
-    modified: datetime.datetime | None
     creator: str
     content: str
     excerpt: str
@@ -147,9 +146,9 @@ def _date(gmt, local, pub_date):
     """The post's moment: post_date_gmt, else post_date in the site's time zone, else
     the RSS pubDate; None if none is usable (drafts often have '0000-00-00')."""
     for value, aware in ((gmt, True), (local, False)):
-        if not value or value.startswith("0000"):
+        if not value:
             continue
-        try:
+        try:  # a draft's "0000-00-00 00:00:00" is no date either
             moment = datetime.datetime.strptime(value.strip()[:19], "%Y-%m-%d %H:%M:%S")
         except ValueError:
             continue
@@ -264,9 +263,6 @@ def _item(element):
             _text(fields, "wp", "post_date_gmt"),
             _text(fields, "wp", "post_date"),
             _text(fields, "", "pubDate"),
-        ),
-        modified=_date(
-            _text(fields, "wp", "post_modified_gmt"), _text(fields, "wp", "post_modified"), ""
         ),
         creator=_text(fields, "dc", "creator"),
         content=_raw_text(fields, "content", "encoded"),
