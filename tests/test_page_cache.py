@@ -1008,3 +1008,33 @@ def test_broken_utf8_in_an_address_is_answered_and_cached_like_any_other(
     first = client.get(path)
     assert first.status_code in (200, 404)
     assert client.get(path).status_code == first.status_code
+
+
+@pytest.mark.django_db
+def test_what_invalidation_did_or_could_not_do_is_logged(
+    page_cache, front_cache, commit, caplog, monkeypatch
+):
+    def logged():
+        return [
+            (r.levelname, r.getMessage(), bool(r.exc_info))
+            for r in caplog.records
+            if r.name == "site_project.core.invalidation"
+        ]
+
+    with caplog.at_level(logging.INFO, logger="site_project.core.invalidation"):
+        commit(invalidation.invalidate, ["/a/", "/b/"])
+    assert logged() == [("INFO", "Page cache: 2 paths invalidated", False)]
+    caplog.clear()
+
+    def down(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(pagecache, "invalidate_paths", down)
+    monkeypatch.setattr(invalidation, "_purge_front_cache", down)
+    with caplog.at_level(logging.INFO, logger="site_project.core.invalidation"):
+        commit(invalidation.invalidate, ["/a/"])
+    # Each failure is said, with its error, and neither stops the other step.
+    assert logged() == [
+        ("ERROR", "Page cache could not be invalidated: pages may be stale", True),
+        ("ERROR", "Front cache could not be purged: pages may be stale there", True),
+    ]

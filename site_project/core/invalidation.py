@@ -68,7 +68,7 @@ def in_bulk():
 def needed():
     """Whether any cache could hold a stale page: if neither the page cache nor a front
     cache is configured (development, most tests), changes need not be worked out."""
-    return pagecache.enabled() or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+    return pagecache.enabled() or bool(settings.WAGTAILFRONTENDCACHE)
 
 
 def _deliver(paths, then=None):
@@ -91,7 +91,7 @@ def _deliver(paths, then=None):
             logger.info("Page cache: %d paths invalidated", len(paths))
     except Exception:
         logger.exception("Page cache could not be invalidated: pages may be stale")
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if settings.WAGTAILFRONTENDCACHE:  # always defined, empty without a front cache
         try:
             _purge_front_cache(paths, everything)
         except Exception:
