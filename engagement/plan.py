@@ -344,7 +344,7 @@ def lay_out(method_plans):
                 "Within two weeks of the last step: thank people and show them what they "
                 "said, before any decision is made."
             )
-            follow_up = getattr(method_plan.method, "follow_up", "")
+            follow_up = method_plan.method.follow_up
             if follow_up:
                 note += f" The guide's follow-up: {follow_up.rstrip('.')}."
             method_plan.entries.append(

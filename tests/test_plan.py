@@ -1151,3 +1151,18 @@ def test_a_number_of_people_out_of_range_is_refused(typed):
         None,
         "The number of people must be between 1 and 1,000,000.",
     )
+
+
+@pytest.mark.django_db
+def test_a_guide_without_steps_first_takes_no_days_from_the_plan(client, sections):
+    guide(sections["finder"], "Open letter", "open-letter", [])
+    guide(
+        sections["finder"],
+        "Street stall",
+        "street-stall",
+        [steps_block(step("Hold the stall", 1, 1))],
+        follow_up="Publish the findings on Form X",
+    )
+    body = main(get_plan(client, "open-letter", "street-stall", start="2027-03-01"))
+    assert "1 to 7 March 2027 Hold the stall" in body
+    assert "The guide's follow-up: Publish the findings on Form X. Feedback" in body
