@@ -1166,3 +1166,38 @@ def test_a_guide_without_steps_first_takes_no_days_from_the_plan(client, section
     body = main(get_plan(client, "open-letter", "street-stall", start="2027-03-01"))
     assert "1 to 7 March 2027 Hold the stall" in body
     assert "The guide's follow-up: Publish the findings on Form X. Feedback" in body
+
+
+@pytest.mark.django_db
+def test_per_person_costs_add_up_without_a_number_of_people(client, sections):
+    """Without the number of people, per-person lines are summed per person (an open
+    line leaves the sum open); a guide with only an overall range shows it, with what
+    it covers and its year; each line's note is shown."""
+    guide(
+        sections["finder"],
+        "Tea party",
+        "tea-party",
+        [
+            steps_block(step("Pour", 1, 1)),
+            costs_block(
+                line("Food", 5, 10, per_person=True, note="Tea and biscuits"),
+                line("Gift", 20, None, per_person=True),
+            ),
+        ],
+    )
+    guide(
+        sections["finder"],
+        "Town meeting",
+        "town-meeting",
+        [steps_block(step("Meet", 1, 1))],
+        cost_min=1000,
+        cost_max=None,
+        cost_covers="Venue and staff",
+        cost_year=2024,
+        cost_source="",
+    )
+    body = main(get_plan(client, "tea-party", "town-meeting"))
+    assert "£1,000 or more, plus £25 or more per person" in body
+    assert "Food per person Tea and biscuits" in body
+    assert "The whole process £1,000 –" in body
+    assert "Town meeting: Venue and staff Overall range: 2024." in body
