@@ -499,8 +499,10 @@ def principle_checks(links, methods):
     order = {method.pk: n for n, method in enumerate(methods)}
     titles = {method.pk: method.title for method in methods}
     found = {"supports": {}, "risks": {}}
-    for link in sorted(links, key=lambda link: (order[link.page_id], link.sort_order or 0)):
-        checks = found.get(link.effect, found["supports"])
+    # `links` come in each guide's own order (Orderable's sort_order); a stable sort
+    # puts them in the plan's order of methods and keeps that order within each.
+    for link in sorted(links, key=lambda link: order[link.page_id]):
+        checks = found[link.effect]  # "supports" or "risks": the field's only choices
         check = checks.setdefault(link.principle_id, PrincipleCheck(link.principle))
         check.reasons.append((titles[link.page_id], link.note))
     return list(found["supports"].values()), list(found["risks"].values())

@@ -20,7 +20,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from engagement import ics, plan
-from engagement.models import MethodPage, MethodPrincipleLink
+from engagement.models import MethodPage, MethodPrincipleLink, PrinciplePage
 from engagement.plan import weeks_to_days
 from home.affected import affected_paths
 from site_project.blocks.method import CostLineBlock, StepBlock, weeks_block
@@ -1201,3 +1201,25 @@ def test_per_person_costs_add_up_without_a_number_of_people(client, sections):
     assert "Food per person Tea and biscuits" in body
     assert "The whole process £1,000 –" in body
     assert "Town meeting: Venue and staff Overall range: 2024." in body
+
+
+@pytest.mark.django_db
+def test_each_principle_is_listed_once_with_every_guides_reason_in_the_plans_order(
+    client, plan_site, sections
+):
+    listen = builders.principle(sections["principles"], "Listen first", statement="Hear them.")
+    honour = PrinciplePage.objects.get(title="Make a difference")
+    focus = plan_site["focus"]
+    focus.principle_links.add(MethodPrincipleLink(principle=listen, note="Small rooms help."))
+    focus.principle_links.add(MethodPrincipleLink(principle=honour, note="Act on it."))
+    builders.publish(focus)
+    body = main(get_plan(client, "citizens-jury", "focus-group"))
+    honour_at = body.index("Make a difference : Engage to change.")
+    assert body.count("Make a difference : Engage to change.") == 1
+    assert honour_at < body.index("Listen first : Hear them.")
+    assert (
+        body.index("A focused question makes a clear answer likely.", honour_at)
+        < body.index("Act on it.", honour_at)
+        < body.index("Listen first")
+        < body.index("Small rooms help.")
+    )
