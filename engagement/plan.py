@@ -684,7 +684,7 @@ def plan_response(page, request, methods_queryset):
         "given": plan.given,
         "choices": choices,
         "checked": checked,
-        "calendar_query": plan.given.query() if plan.dated else "",
+        "calendar_query": plan.given.query(),  # the page offers it only for a dated plan
         "page_title": title,
         "meta_description": "A dated timeline, budget and checklist for "
         f"{plan.heading if plan.ready else 'an engagement method'}, "

@@ -1163,9 +1163,13 @@ def test_a_guide_without_steps_first_takes_no_days_from_the_plan(client, section
         [steps_block(step("Hold the stall", 1, 1))],
         follow_up="Publish the findings on Form X",
     )
-    body = main(get_plan(client, "open-letter", "street-stall", start="2027-03-01"))
+    response = get_plan(client, "open-letter", "street-stall", start="2027-03-01")
+    body = main(response)
     assert "1 to 7 March 2027 Hold the stall" in body
     assert "The guide's follow-up: Publish the findings on Form X. Feedback" in body
+    assert re.search(
+        r">\s*This guide has no steps yet, so the plan has no dates for it\.\s*<", text(response)
+    )
 
 
 @pytest.mark.django_db
@@ -1223,3 +1227,12 @@ def test_each_principle_is_listed_once_with_every_guides_reason_in_the_plans_ord
         < body.index("Listen first")
         < body.index("Small rooms help.")
     )
+
+
+@pytest.mark.django_db
+def test_the_page_title_names_the_plan_only_once_there_is_one(client, plan_site):
+    def title(response):
+        return re.search(r"<title>(.*?) · ", text(response)).group(1)
+
+    assert title(get_plan(client)) == "Plan an engagement"
+    assert title(get_plan(client, "citizens-jury")) == "Engagement plan: Citizens&#x27; jury"
