@@ -48,6 +48,7 @@ SKIPPED_STATUSES = {
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
 SIZE_SUFFIX = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.[A-Za-z0-9]+$)")
 UPLOADS_MARK = "/wp-content/uploads/"
+REDIRECT_PATH_LIMIT = Redirect._meta.get_field("old_path").max_length  # 255
 UNCATEGORIZED = "uncategorized"
 
 
@@ -644,6 +645,9 @@ class Importer:
 
     def redirect(self, existing, old, page=None, link=""):
         old = _norm(old)
+        if len(old) > REDIRECT_PATH_LIMIT:
+            self.report.skip(f"redirect from {old[:120]}…", "the old address is too long to keep")
+            return
         current = existing.get(old)
         label = f"{old} → {page.title if page is not None else link}"
         if current is not None:
