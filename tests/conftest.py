@@ -14,6 +14,7 @@ from django.core.cache import caches
 from engagement.models import Framework
 from site_project.core import pagecache
 from tests import builders
+from tests.shared import afresh, built_once, check_one_per_module, uses_data_built_once
 
 DEMO_PACKAGE = Path(__file__).parent / "demo"
 
@@ -31,9 +32,9 @@ def sections(db):
     return builders.site_sections()
 
 
-@pytest.fixture
-def site(sections):
+def _build_site():
     """A small site: two topics (one a sub-topic), three methods, a principle, essays."""
+    sections = builders.site_sections()
     care = builders.topic("Health and care")
     prevention = builders.topic("Prevention", parent=care)
     deliberate = builders.purpose("Deliberate on trade-offs")
@@ -97,6 +98,15 @@ def site(sections):
     }
 
 
+site_built_once = built_once("site", _build_site)
+
+
+@pytest.fixture
+def site(site_built_once, db):
+    """The small site of `_build_site`, built once per test module (tests/shared.py)."""
+    return afresh(site_built_once)
+
+
 @pytest.fixture
 def commit(django_capture_on_commit_callbacks):
     """Run a change as if its transaction committed: invalidation waits for the commit."""
@@ -153,12 +163,15 @@ class PurgesReceived:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Run browser tests last: they commit demo content to the test database.
+    """Run browser tests last: they commit demo content to the test database. In each
+    module, run the tests that use data built once for the module (tests/shared.py)
+    after the rest, which must not see it.
 
     Under `make mutation`, also run the quickest tests first (as mutmut timed them), so
     a mutant that a quick test notices is not first run through the slow ones. Tests
     that share data built once stay together, so it is built once: a module's tests
     (module-scoped fixtures), a test class's, and the tests/demo package's."""
+    check_one_per_module(items)
     durations = _mutmut_durations() if os.environ.get("MUTATION_TEMPLATE_DB") else {}
     quickest = {}
     for item in items:
@@ -167,7 +180,14 @@ def pytest_collection_modifyitems(config, items):
 
     def order(item):
         shared, alone = _groups(item)
-        return "tests/browser/" in item.nodeid, quickest[shared], shared, quickest[alone]
+        after_the_rest = uses_data_built_once(item)
+        return (
+            "tests/browser/" in item.nodeid,
+            quickest[shared],
+            shared,
+            after_the_rest,
+            quickest[alone],
+        )
 
     items.sort(key=order)
 

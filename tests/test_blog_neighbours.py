@@ -1,6 +1,6 @@
 """Which essays an essay leads on to: the older and newer essay beside it (by date, then
 by the order they were added, skipping drafts and private essays), also for a preview
-of an essay not yet saved, and the related essays ranked by how many topics they share."""
+of an essay not yet saved. (The related essays: test_blog_related.py.)"""
 
 import datetime
 import re
@@ -10,6 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from blog.models import EssayPage
 from tests import builders
+from tests.shared import afresh, built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +25,10 @@ def title(page):
     return page.title if page is not None else None
 
 
-@pytest.fixture
-def chain(sections):
+def _build_chain():
     """Essays one to three days apart, three sharing day 2, a draft and a private essay
     between "Day 2, third" and "Day 5"."""
+    sections = builders.site_sections()
     blog = sections["blog"]
     pages = {
         "Day 1": builders.essay(blog, "Day 1", date=day(1)),
@@ -43,6 +44,15 @@ def chain(sections):
         page=pages["Day 4 private"], restriction_type=PageViewRestriction.LOGIN
     )
     return pages
+
+
+chain_built_once = built_once("chain", _build_chain)
+
+
+@pytest.fixture
+def chain(chain_built_once, db):
+    """The essays of `_build_chain`, built once for this module (tests/shared.py)."""
+    return afresh(chain_built_once)
 
 
 @pytest.mark.parametrize(
@@ -97,70 +107,3 @@ def test_the_essay_page_links_its_older_and_newer_essay(client, chain):
         (chain["Day 2, second"].url, "prev", "Older essay", "Day 2, second"),
         (chain["Day 5"].url, "next", "Newer essay", "Day 5"),
     ]
-
-
-@pytest.fixture
-def ranked(sections):
-    """An essay on two topics, and others sharing two, one or none of them."""
-    blog = sections["blog"]
-    one, two, three = (builders.topic(name) for name in ("Housing", "Transport", "Parks"))
-    read = builders.essay(blog, "The essay read", topics=[one, two], date=day(50))
-    essays = [
-        ("Shares two, older", [one, two], day(1)),
-        ("Shares two and more", [one, two, three], day(1)),  # same day, added later
-        ("Shares one, newest", [one], day(40)),
-        ("Shares one, middle", [two], day(30)),
-        ("Shares one, oldest", [one], day(20)),
-        ("Shares none", [three], day(45)),
-        ("Draft sharing two", [one, two], day(46)),
-        ("Private sharing two", [one, two], day(47)),
-    ]
-    pages = {name: builders.essay(blog, name, topics=t, date=d) for name, t, d in essays}
-    PageViewRestriction.objects.create(
-        page=pages["Private sharing two"], restriction_type=PageViewRestriction.LOGIN
-    )
-    pages["Draft sharing two"].unpublish()
-    return read, [one.pk, two.pk]
-
-
-def test_related_essays_rank_by_shared_topics_then_newest_then_latest_added(ranked):
-    read, topic_ids = ranked
-    related = read.related_essays(topic_ids, count=6)
-    assert [essay.title for essay in related] == [
-        "Shares two and more",
-        "Shares two, older",
-        "Shares one, newest",
-        "Shares one, middle",
-        "Shares one, oldest",
-    ]
-
-
-def test_an_essay_shows_three_related_essays_and_never_itself(client, ranked):
-    read, topic_ids = ranked
-    assert [e.title for e in read.related_essays(topic_ids)] == [
-        "Shares two and more",
-        "Shares two, older",
-        "Shares one, newest",
-    ]
-    html = client.get(read.url).content.decode()
-    section = html.split('id="related-heading"')[1].split("</section>")[0]
-    titles = re.findall(r"<h3[^>]*>\s*<a[^>]*>([^<]+)</a>", section)
-    assert titles == ["Shares two and more", "Shares two, older", "Shares one, newest"]
-
-
-def test_a_preview_of_a_new_essay_may_be_related_to_every_saved_essay(ranked, sections):
-    read, topic_ids = ranked
-    blog = sections["blog"]
-    preview = EssayPage(title="Preview", slug="preview", summary="s", date=day(60))
-    preview.depth = blog.depth + 1
-    preview.path = blog.get_last_child()._inc_path()
-    assert [e.title for e in preview.related_essays(topic_ids, count=3)] == [
-        "The essay read",
-        "Shares two and more",
-        "Shares two, older",
-    ]
-
-
-def test_an_essay_without_topics_has_no_related_essays(ranked):
-    read, _ = ranked
-    assert read.related_essays([]) == []

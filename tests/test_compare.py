@@ -9,6 +9,7 @@ from django.http import QueryDict
 
 from engagement.compare import MAX_COMPARE, MIN_COMPARE, Comparison, build_comparison
 from tests import builders
+from tests.shared import afresh, built_once
 from tests.test_query_counts import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -18,10 +19,19 @@ def compare(finder, slugs):
     return build_comparison(QueryDict(urlencode({"m": slugs}, doseq=True)), finder.methods())
 
 
-@pytest.fixture
-def methods(sections):
-    finder = sections["finder"]
+def _build_methods():
+    """Five methods, A to E, with their letters as slugs."""
+    finder = builders.site_sections()["finder"]
     return [builders.method(finder, name, slug=name.lower()) for name in ("A", "B", "C", "D", "E")]
+
+
+methods_built_once = built_once("methods", _build_methods)
+
+
+@pytest.fixture
+def methods(methods_built_once, db):
+    """The methods of `_build_methods`, built once for this module (tests/shared.py)."""
+    return afresh(methods_built_once)
 
 
 def titles(comparison):

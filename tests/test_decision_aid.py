@@ -24,6 +24,7 @@ from engagement.models import EngagementIndexPage, Framework, MethodIndexPage
 from engagement.verdict import MAX_VALUE_LENGTH, NO_LIMIT, NOT_YET, Option, Question, read_answers
 from site_project.taxonomy.models import EngagementLevel
 from tests import builders
+from tests.shared import afresh, built_once
 
 # -- building a decision aid --------------------------------------------------------------
 
@@ -101,9 +102,9 @@ def decision_page(hub, questions=None, rules=(), live=True, **fields):
     )
 
 
-@pytest.fixture
-def aid(sections):
+def _build_aid():
     """A decision aid with rules of every kind, and three principles: live, draft, private."""
+    sections = builders.site_sections()
     lv = builders.levels()
     live = builders.principle(sections["principles"], "Consult at a formative stage")
     draft = builders.principle(sections["principles"], "Secret draft principle", live=False)
@@ -120,6 +121,15 @@ def aid(sections):
     ]
     page = decision_page(sections["hub"], rules=rules)
     return {**sections, "page": page, "live": live, "draft": draft, "private": private, "lv": lv}
+
+
+aid_built_once = built_once("aid", _build_aid)
+
+
+@pytest.fixture
+def aid(aid_built_once, db):
+    """The decision aid of `_build_aid`, built once for this module (tests/shared.py)."""
+    return afresh(aid_built_once)
 
 
 def answer(client, page, answers=None, extra=""):

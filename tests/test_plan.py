@@ -25,6 +25,7 @@ from engagement.plan import weeks_to_days
 from home.affected import affected_paths
 from site_project.blocks.method import CostLineBlock, StepBlock, weeks_block
 from tests import builders
+from tests.shared import afresh, built_once
 from tests.test_security_headers import assert_nothing_inline, assert_strict_public_policy
 
 PLAN = "/engagement/plan/"
@@ -73,8 +74,9 @@ def guide(finder, title, slug, body, **fields):
     return builders.publish(page)
 
 
-@pytest.fixture
-def plan_site(sections):
+def _build_plan_site():
+    """Three guides with steps and costs (one linked to principles, one a draft)."""
+    sections = builders.site_sections()
     finder, principles = sections["finder"], sections["principles"]
     honour = builders.principle(principles, "Make a difference", statement="Engage to change.")
     at_risk = builders.principle(principles, "Feed back what changed", statement="Say so.")
@@ -141,6 +143,15 @@ def plan_site(sections):
         cost_max=3000,
     )
     return {**sections, "jury": jury, "focus": focus, "cafe": cafe, "draft_principle": draft}
+
+
+plan_site_built_once = built_once("plan_site", _build_plan_site)
+
+
+@pytest.fixture
+def plan_site(plan_site_built_once, db):
+    """The guides of `_build_plan_site`, built once for this module (tests/shared.py)."""
+    return afresh(plan_site_built_once)
 
 
 def get_plan(client, *slugs, **params):

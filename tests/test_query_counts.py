@@ -17,6 +17,7 @@ from engagement.models import (
 )
 from home.models import HomeFeaturedEssay
 from tests import builders
+from tests.shared import afresh, built_once
 
 SMALL, LARGE = 3, 22  # past two pages of essays (ten a page)
 # Queries for an uncached essay, method or principle page, routing included (the site
@@ -154,11 +155,11 @@ def test_the_home_page_reads_its_featured_essays_renditions_in_one_query(client,
     assert len(rendition_reads()) == 1
 
 
-@pytest.fixture
-def full_site(sections):
+def _build_full_site():
     """An essay, a method and a principle with everything their pages can show: images,
     authors with photos, topics and sub-topics, methods and principles discussed, text
     links to every page type, method cards, related essays and neighbours."""
+    sections = builders.site_sections()
     care = builders.topic("Health and care")
     prevention = builders.topic("Prevention", parent=care)
     hero, photo = builders.image("Hero"), builders.image("Portrait", size=(200, 200))
@@ -214,6 +215,15 @@ def full_site(sections):
         body=body,
     )
     return {"essay": essay, "method": method, "principle": principle}
+
+
+full_site_built_once = built_once("full_site", _build_full_site)
+
+
+@pytest.fixture
+def full_site(full_site_built_once, db):
+    """The pages of `_build_full_site`, built once for this module (tests/shared.py)."""
+    return afresh(full_site_built_once)
 
 
 @pytest.mark.django_db

@@ -23,6 +23,7 @@ from engagement.models import MethodPage, PrinciplePage
 from engagement.review import ReviewStatus, add_months, review_items, today
 from site_project.core.models import SiteSettings
 from tests import builders
+from tests.shared import afresh, built_once
 
 REPORT = "/admin/reports/review-due/"
 pytestmark = pytest.mark.django_db
@@ -60,8 +61,9 @@ def outsider(django_user_model):
     return user
 
 
-@pytest.fixture
-def guides(sections):
+def _build_guides():
+    """Guides reviewed at different times, a never-reviewed one and a draft."""
+    sections = builders.site_sections()
     finder, principles = sections["finder"], sections["principles"]
     return {
         "fresh": builders.method(finder, "Fresh method", last_reviewed=ago(months=2)),
@@ -74,6 +76,15 @@ def guides(sections):
             principles, "Stale principle", last_reviewed=ago(months=13)
         ),
     }
+
+
+guides_built_once = built_once("guides", _build_guides)
+
+
+@pytest.fixture
+def guides(guides_built_once, db):
+    """The guides of `_build_guides`, built once for this module (tests/shared.py)."""
+    return afresh(guides_built_once)
 
 
 def report_titles(client):
