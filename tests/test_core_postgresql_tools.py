@@ -8,6 +8,7 @@ installed on the machine (CI's PostgreSQL pass installs one) can be picked by mi
 """
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -283,9 +284,14 @@ def test_a_missing_client_program_is_reported(tmp_path):
 
 # ---------- A program that hangs ----------
 
+# By its full path, found before any test empties PATH.
+SLEEP = shutil.which("sleep")
 
-def hanging(path):
-    return script(path, "exec sleep 30")
+
+def hanging(path, eventual_output):
+    """A program that answers, usefully, only after far longer than the site waits: so a
+    test can tell a wait that was cut short from one that was sat out."""
+    return script(path, f"{SLEEP} 3\nprintf '%s\\n' '{eventual_output}'")
 
 
 @pytest.fixture
@@ -294,7 +300,7 @@ def short_wait(monkeypatch):
 
 
 def test_a_tool_that_hangs_on_its_version_is_passed_over(bare, monkeypatch, settings, short_wait):
-    settings.PG_BIN = str(hanging(bare / "pg_bin" / "pg_dump").parent)
+    settings.PG_BIN = str(hanging(bare / "pg_bin" / "pg_dump", "pg_dump (PostgreSQL) 42.0").parent)
     working = fake_tool(bare / "path", "pg_dump", "pg_dump (PostgreSQL) 42.0")
     monkeypatch.setenv("PATH", str(working.parent))
     assert backup._tool_major(bare / "pg_bin" / "pg_dump") is None
@@ -302,11 +308,14 @@ def test_a_tool_that_hangs_on_its_version_is_passed_over(bare, monkeypatch, sett
 
 
 def test_a_pg_config_that_hangs_is_passed_over(bare, monkeypatch, short_wait):
-    hanging(bare / "path" / "pg_config")
+    late_bindir = fake_tool(bare / "late", "psql", "psql (PostgreSQL) 42.0").parent
+    hanging(bare / "path" / "pg_config", late_bindir)
     working = fake_tool(bare / "path", "psql", "psql (PostgreSQL) 42.0")
     monkeypatch.setenv("PATH", str(working.parent))
     assert backup.postgresql_tool("psql", 42) == str(working)
 
 
 def test_a_version_line_that_never_comes_is_recorded_as_empty(tmp_path, short_wait):
-    assert backup._version_line(str(hanging(tmp_path / "pg_dump"))) == ""
+    assert (
+        backup._version_line(str(hanging(tmp_path / "pg_dump", "pg_dump (PostgreSQL) 42.0"))) == ""
+    )
