@@ -263,7 +263,11 @@ def test_restore_into_an_empty_database_needs_no_force(full_site):
     media_root = Path(backup.local_media_root())
     before = snapshot(media_root)
     archive = take_backup()
-    restore(full_site["baseline"], force=True)  # back to a freshly migrated database
+    # Back to a freshly migrated database.
+    emptied = restore(full_site["baseline"], force=True)
+    assert emptied.splitlines()[-1] == (
+        f"Restored {full_site['baseline']}: the site now holds no content."
+    )
     assert backup.database_summary(connection) == []
     assert not get_user_model().objects.exists()
 
@@ -936,7 +940,20 @@ def test_restore_reports_each_step_and_what_the_site_now_holds(small_site, folde
     assert list(get_user_model().objects.values_list("username", flat=True)) == ["editor"]
 
 
-def test_a_backup_older_than_the_code_is_migrated_after_restoring(small_site, tmp_path):
+def test_restore_refuses_naming_every_kind_of_content_it_would_replace(small_site, folders):
+    get_user_model().objects.create_user("later")
+    (folders / "media" / "documents" / "minutes.txt").write_bytes(b"rewritten")
+    with pytest.raises(CommandError) as error:
+        restore(small_site)
+    assert str(error.value) == (
+        "Restore refused: the database holds 2 user accounts; "
+        f"{folders / 'media'} holds 1 uploaded file the backup would replace or delete."
+        "\nRestoring would replace it. Back it up first (make backup), then run "
+        "`make restore BACKUP=… FORCE=1` (or manage.py restore --force)."
+    )
+
+
+def test_a_backup_older_than_the_code_is_migrated_after_restoring(small_site, tmp_path, capsys):
     def one_migration_fewer(name, data):
         if name != backup.MANIFEST:
             return data
@@ -951,6 +968,8 @@ def test_a_backup_older_than_the_code_is_migrated_after_restoring(small_site, tm
         "Caches cleared (restart the app servers to drop their in-memory caches)."
     )
     assert lines[-1] == f"Restored {older}: the site now holds 1 user account."
+    # Migrate and the cache clearing run quietly: the operator reads only the report.
+    assert capsys.readouterr().out == ""
 
 
 def test_uploads_in_object_storage_are_left_for_the_bucket_to_restore(small_site, settings):
