@@ -87,6 +87,35 @@ def test_a_valid_archive_is_unpacked_and_its_manifest_returned(tmp_path):
     assert (staging / "database.sqlite3").read_bytes() == DATABASE
 
 
+def test_unpacked_files_are_readable_by_the_site_alone(tmp_path):
+    archive = archive_of(tmp_path, valid_members(), valid_manifest())
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    backup.unpack(archive, staging)
+    for name in ("database.sqlite3", "media/documents/minutes.txt"):
+        assert stat.S_IMODE((staging / name).stat().st_mode) == 0o600, name
+
+
+def test_an_archive_repacked_with_folder_entries_still_unpacks(tmp_path):
+    """`tar -czf` lists each folder before the files in it: those entries are skipped,
+    and every file after them is still read."""
+    archive = tmp_path / "repacked.tar.gz"
+    items = {**valid_members(), backup.MANIFEST: json.dumps(valid_manifest()).encode()}
+    with tarfile.open(archive, "w:gz") as tar:
+        for folder in ("media", "media/documents"):
+            folder_entry = tarfile.TarInfo(folder)
+            folder_entry.type = tarfile.DIRTYPE
+            tar.addfile(folder_entry)
+        for name, data in items.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    assert backup.unpack(archive, staging) == valid_manifest()
+    assert (staging / "media" / "documents" / "minutes.txt").read_bytes() == MINUTES
+
+
 def test_an_archive_without_a_manifest_is_not_a_backup_of_this_site(tmp_path):
     archive = archive_of(tmp_path, {"notes.txt": b"x"})
     staging = tmp_path / "staging"
