@@ -559,6 +559,10 @@ class TestEditAndPreview(AdminTestCase):
     def test_listing_card_preview_for_essays_and_methods(self):
         essay_card = self.preview("essay", mode="card")
         self.assertIn("card card--essay", essay_card)
+        # Framed by the site's own layout, titled after the page being edited.
+        site_name = SiteSettings.for_site(Site.objects.get(is_default_site=True)).site_name
+        self.assertIn(f"<title>{self.page('essay').title} · {site_name}</title>", essay_card)
+        self.assertIn(f"<span>{site_name}</span>", essay_card)
         self.assertIn("Why listening needs a feedback loop.", essay_card)
         self.assertNotIn("mk-paragraph", essay_card, "the card shows no body")
 
