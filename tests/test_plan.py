@@ -343,6 +343,32 @@ def test_cost_lines_missing_a_figure_and_a_follow_up_ending_in_a_full_stop(clien
     )
 
 
+def test_a_steps_planned_length_reads_as_days_whole_weeks_or_about_so_many_weeks():
+    lengths = {n: plan.describe_days(n) for n in (0, 1, 2, 7, 13, 14, 15, 18, 24)}
+    assert lengths == {
+        0: "the same day",
+        1: "1 day",
+        2: "2 days",
+        7: "1 week",
+        13: "13 days",
+        14: "2 weeks",
+        15: "about 2 weeks",
+        18: "about 3 weeks",
+        24: "about 3 weeks",
+    }
+
+
+@pytest.mark.django_db
+def test_a_plan_of_one_same_day_step_ends_on_its_first_day(client, sections):
+    guide(sections["finder"], "Drop-in", "drop-in", [steps_block(step("Meet", 0, 0))])
+    body = main(get_plan(client, "drop-in", start="2027-03-01"))
+    assert "1 March 2027 Meet Planned: the same day" in body
+    assert "Last step ends 1 March 2027 (week 1)" in body
+    assert "If every step is quick 1 March 2027 (week 1)" in body
+    # Twelve weeks after the last step.
+    assert "24 May 2027 Milestone: Feed back to participants what changed" in body
+
+
 def test_weeks_become_whole_days_rounded_half_up():
     assert [weeks_to_days(w) for w in (0, "0.1", "0.3", "0.5", 1, "1.5", 104, None)] == [
         0,
