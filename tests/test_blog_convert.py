@@ -394,14 +394,19 @@ def test_a_list_nested_mid_item_moves_after_the_items_text():
     blocks, _, _ = blocks_of(
         GUTENBERG + "<ul><li>one<ul><li>n</li></ul> after</li>"
         "<li>two<ol><li>x</li></ol><ul><li>y</li></ul></li>"
-        "<li>a<ul><li>b<ul><li>c</li></ul></li></ul></li></ul>"
+        "<li>a<ul><li>b<ul><li>c</li></ul></li></ul></li>"
+        "<li>three<ol><li>z</li></ol> later</li>"
+        # A nested list with only empty items is dropped, not kept empty.
+        "<li>four<ul><li> </li></ul></li></ul>"
     )
     assert blocks == [
         (
             "paragraph",
             "<ul><li>one after<ul><li>n</li></ul></li>"
             "<li>two<ol><li>x</li></ol><ul><li>y</li></ul></li>"
-            "<li>a<ul><li>b<ul><li>c</li></ul></li></ul></li></ul>",
+            "<li>a<ul><li>b<ul><li>c</li></ul></li></ul></li>"
+            "<li>three later<ol><li>z</li></ol></li>"
+            "<li>four</li></ul>",
         )
     ]
 
