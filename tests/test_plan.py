@@ -5,6 +5,7 @@ and the page is escaped, bounded, cacheable and printable."""
 
 import datetime
 import hashlib
+import html
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -267,6 +268,33 @@ def test_a_dated_plan_for_known_people_and_budget_in_full(client, plan_site):
             "Overall range: Involve, 2023.",
             "Your budget of £30,000 covers the whole estimated range.",
         ]
+    )
+
+
+def meta_description(response):
+    found = re.search(r'<meta name="description" content="([^"]*)">', text(response))
+    return html.unescape(found.group(1))
+
+
+@pytest.mark.django_db
+def test_the_empty_form_states_its_limits_and_describes_the_page(client, plan_site):
+    response = client.get(PLAN)
+    assert meta_description(response) == (
+        "A dated timeline, budget and checklist for an engagement method, made from the "
+        "method guides."
+    )
+    body = main(response)
+    assert f"Choose up to {plan.MAX_METHODS} methods and a start date." in body
+    assert f"Methods, up to {plan.MAX_METHODS}" in body
+    page = text(response)
+    assert f'name="people" value="" min="1" max="{plan.MAX_PEOPLE}"' in page
+    assert f'name="budget" value="" min="0" max="{plan.MAX_BUDGET}"' in page
+
+
+@pytest.mark.django_db
+def test_a_plans_description_names_what_is_planned(client, plan_site):
+    assert meta_description(get_plan(client, "citizens-jury")) == (
+        "A dated timeline, budget and checklist for Citizens' jury, made from the method guides."
     )
 
 
