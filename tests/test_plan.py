@@ -25,6 +25,7 @@ from engagement.models import MethodPage, MethodPrincipleLink, PrinciplePage
 from engagement.plan import weeks_to_days
 from home.affected import affected_paths
 from site_project.blocks.method import CostLineBlock, StepBlock, weeks_block
+from site_project.core.models import SiteSettings
 from tests import builders
 from tests.shared import afresh, built_once
 from tests.test_security_headers import assert_nothing_inline, assert_strict_public_policy
@@ -289,12 +290,21 @@ def test_the_empty_form_states_its_limits_and_describes_the_page(client, plan_si
     page = text(response)
     assert f'name="people" value="" min="1" max="{plan.MAX_PEOPLE}"' in page
     assert f'name="budget" value="" min="0" max="{plan.MAX_BUDGET}"' in page
+    earliest, latest = plan.date_window(timezone.localdate())
+    assert f'name="start" value="" min="{earliest:%Y-%m-%d}" max="{latest:%Y-%m-%d}"' in page
 
 
 @pytest.mark.django_db
-def test_a_plans_description_names_what_is_planned(client, plan_site):
-    assert meta_description(get_plan(client, "citizens-jury")) == (
+def test_a_plan_is_titled_and_described_after_what_is_planned(client, plan_site):
+    response = get_plan(client, "citizens-jury")
+    site_name = SiteSettings.objects.get().site_name
+    assert f"<title>Engagement plan: Citizens&#x27; jury · {site_name}</title>" in text(response)
+    assert meta_description(response) == (
         "A dated timeline, budget and checklist for Citizens' jury, made from the method guides."
+    )
+    assert (
+        "a summary to participants within 2 weeks, and feedback on what changed within 12 "
+        "weeks" in main(response)
     )
 
 
@@ -395,6 +405,13 @@ def test_a_plan_of_one_same_day_step_ends_on_its_first_day(client, sections):
     assert "If every step is quick 1 March 2027 (week 1)" in body
     # Twelve weeks after the last step.
     assert "24 May 2027 Milestone: Feed back to participants what changed" in body
+
+
+@pytest.mark.django_db
+def test_a_plan_of_one_weeklong_step_ends_in_week_one_either_way(client, sections):
+    guide(sections["finder"], "Pop-up", "pop-up", [steps_block(step("Listen", 1, 1))])
+    body = main(get_plan(client, "pop-up"))
+    assert "Last step ends Week 1 If every step is quick Week 1 " in body
 
 
 def test_weeks_become_whole_days_rounded_half_up():
@@ -794,6 +811,28 @@ def test_unknown_repeated_and_too_many_methods_get_notes(client, plan_site, sect
     refused = main(get_plan(client, *slugs, start="2027-03-01"))
     assert "A plan can combine up to 3 methods, and you chose 4." in refused
     assert "Frame the charge" not in refused
+
+
+@pytest.mark.django_db
+def test_a_refused_plan_keeps_up_to_nine_methods_ticked_to_untick_from(client, sections):
+    slugs = [f"method-{n:02}" for n in range(10)]
+    for slug in slugs:
+        builders.method(sections["finder"], slug.title(), slug=slug)
+    response = get_plan(client, *slugs)
+    assert "A plan can combine up to 3 methods, and you chose 10." in main(response)
+    ticked = re.findall(r'name="m" value="([^"]+)" checked', text(response))
+    assert ticked == slugs[:9]
+
+
+@pytest.mark.django_db
+def test_the_readers_input_is_read_and_echoed_up_to_a_bound(client, plan_site):
+    """A method listed fifty times yields 49 "listed twice" notes, and no more however
+    often it is listed; a number is read from its first 200 characters."""
+    many = main(client.get(PLAN, {"m": ["citizens-jury"] * 60}))
+    assert many.count("“citizens-jury” was listed twice") == 49
+    page = text(get_plan(client, "citizens-jury", people="7" * 250, budget=" 12 "))
+    assert f'name="people" value="{"7" * 200}"' in page
+    assert 'name="budget" value="12"' in page
 
 
 @pytest.mark.django_db
