@@ -573,6 +573,24 @@ def _messages(error):
             "and is stricter (Not yet).",
         ),
         (
+            # The stricter rule may come later.
+            [
+                rule({"open": "options", "time": "short"}, "involve", "Involve."),
+                rule({"open": "options"}, "consult", "Consult."),
+            ],
+            "Rule 1: It can never decide the verdict: whenever it applies, rule 2 applies too "
+            "and is stricter (At most Consult).",
+        ),
+        (
+            # "Not yet" is stricter even than the lowest level.
+            [
+                rule({"open": "options"}, NOT_YET, "Wait."),
+                rule({"open": "options", "time": "short"}, "inform", "Inform."),
+            ],
+            "Rule 2: It can never decide the verdict: whenever it applies, rule 1 applies too "
+            "and is stricter (Not yet).",
+        ),
+        (
             [rule({"opne": "nothing"}, "consult", "Typo.")],
             "Rule 1: No question has the key “opne”. The keys are “open”, “time”, “budget” "
             "or “people”.",
@@ -597,6 +615,8 @@ def _messages(error):
         "same-conditions-in-another-order",
         "narrower-rule-with-a-weaker-level",
         "narrower-rule-under-a-not-yet",
+        "narrower-rule-before-a-stricter-one",
+        "not-yet-above-the-lowest-level",
         "unknown-question",
         "unknown-answer",
         "no-answer",
