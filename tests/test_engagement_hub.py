@@ -18,11 +18,13 @@ def cards(html):
 
 
 def test_the_hub_leads_to_the_finder_and_the_principles(client, sections):
-    html = client.get(sections["hub"].url).content.decode()
+    hub = sections["hub"]
+    html = client.get(hub.url).content.decode()
     assert cards(html) == [
         (sections["finder"].url, sections["finder"].title),
         (sections["principles"].url, sections["principles"].title),
     ]
+    assert f'<link rel="canonical" href="http://testserver{hub.url}">' in html
 
 
 def test_the_hub_lists_every_level_in_rank_order_with_what_it_asks(client, sections):

@@ -30,4 +30,5 @@ def test_principles_are_grouped_by_framework_in_order_then_by_title(client, sect
     headings = re.findall(r'<h2 id="fw-\d+">([^<]*)</h2>', html)
     titles = re.findall(r'class="card__title"><a href="[^"]*">([^<]*)</a>', html)
     assert headings == ["Zeta principles", "Alpha charter", "Beta standards"]
+    assert f'<link rel="canonical" href="http://testserver{index.url}">' in html
     assert titles == ["Decide together", "Be open", "Collaborate early", "Always listen"]
