@@ -605,6 +605,10 @@ def _messages(error):
             "Rule 1: Name one. Its answers are",
         ),
         (
+            [rule({"open": ""}, "consult", "Blank.")],
+            "Rule 1: Name one. Its answers are",
+        ),
+        (
             [rule({"open": "nothing"}, "empower", "Pointless.")],
             "Rule 1: Empower is not below the highest level (Empower), so this rule could "
             "never change the verdict.",
@@ -620,6 +624,7 @@ def _messages(error):
         "unknown-question",
         "unknown-answer",
         "no-answer",
+        "blank-answers",
         "level-not-below-the-highest",
     ],
 )
