@@ -13,7 +13,7 @@ from django.core.cache import caches
 
 from engagement.models import Framework
 from site_project.core import pagecache
-from tests import builders
+from tests import builders, mutation_selection
 from tests.shared import afresh, built_once, check_one_per_module, uses_data_built_once
 
 DEMO_PACKAGE = Path(__file__).parent / "demo"
@@ -167,25 +167,36 @@ def pytest_collection_modifyitems(config, items):
     module, run the tests that use data built once for the module (tests/shared.py)
     after the rest, which must not see it.
 
-    Under `make mutation`, also run the quickest tests first (as mutmut timed them), so
-    a mutant that a quick test notices is not first run through the slow ones. Tests
-    that share data built once stay together, so it is built once: a module's tests
-    (module-scoped fixtures), a test class's, and the tests/demo package's."""
+    Under `make mutation`, run a mutant with only the tests that reach its change, the
+    ones that killed its neighbours first, then the quickest (as mutmut timed them), so
+    that a mutant a quick test notices is not first run through the slow ones (see
+    tests/mutation_selection.py). Tests that share data built once stay together, so it
+    is built once: a module's tests (module-scoped fixtures), a test class's, and the
+    tests/demo package's."""
     check_one_per_module(items)
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    likely = {}
+    if "__mutmut_" in mutant:
+        mutation_selection.narrow(config, items, mutant)
+        likely = mutation_selection.previous_killers(mutant)
     durations = _mutmut_durations() if os.environ.get("MUTATION_TEMPLATE_DB") else {}
-    quickest = {}
+    unlikely = max(likely.values(), default=0) + 1
+    quickest, first = {}, {}
     for item in items:
         for group in _groups(item):
             quickest[group] = min(quickest.get(group, float("inf")), durations.get(item.nodeid, 0))
+            first[group] = min(first.get(group, unlikely), likely.get(item.nodeid, unlikely))
 
     def order(item):
         shared, alone = _groups(item)
         after_the_rest = uses_data_built_once(item)
         return (
             "tests/browser/" in item.nodeid,
+            first[shared],
             quickest[shared],
             shared,
             after_the_rest,
+            first[alone],
             quickest[alone],
         )
 
@@ -236,6 +247,14 @@ def pytest_configure(config):
     if "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", ""):
         gc.freeze()
         config.option.tbstyle = "no"
+    if os.environ.get(mutation_selection.RECORD_ENV):
+        mutation_selection.record_lines(config)
+
+
+def pytest_runtest_logreport(report):
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    if report.failed and "__mutmut_" in mutant:
+        mutation_selection.note_killer(mutant, report.nodeid)
 
 
 def pytest_collection_finish(session):

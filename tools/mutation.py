@@ -39,6 +39,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # for tests.mutation_selection
 OUT = ROOT / "var" / "mutation"
 TEMPLATE_DB = OUT / "template.sqlite3"
 MIGRATIONS_STAMP = OUT / "template.migrations"
@@ -62,6 +63,11 @@ POSTGRESQL_FILES = [
     "site_project/core/management/commands/restore.py",
 ]
 POSTGRESQL_TESTS = ["tests/test_backup.py"]
+
+# Which app lines each test runs, for tests/mutation_selection.py.
+LINES_INDEX = OUT / "lines"
+LINES_STAMP = LINES_INDEX / "fingerprint"
+MEASURED = ["blog", "engagement", "home", "site_project"]
 
 
 def migrations_fingerprint():
@@ -97,6 +103,72 @@ def ensure_template_db():
     MIGRATIONS_STAMP.write_text(fingerprint)
 
 
+def tree_fingerprint():
+    """The app code and the tests, as the lines index was made from them."""
+    digest = hashlib.sha256()
+    for folder in [*MEASURED, "tests"]:
+        for path in sorted((ROOT / folder).glob("**/*")):
+            if path.suffix in (".py", ".html") and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_lines_index(workers):
+    """Run the suite once under coverage.py, noting which app lines each test runs, and
+    write one index per source file (again only when the code or the tests changed)."""
+    from tests.mutation_selection import ALWAYS, RECORD_ENV
+
+    fingerprint = tree_fingerprint()
+    if LINES_STAMP.exists() and LINES_STAMP.read_text() == fingerprint:
+        return
+    print("== Noting which lines each test runs (once per change to the code or tests)")
+    shutil.rmtree(LINES_INDEX, ignore_errors=True)
+    raw = LINES_INDEX / "raw"
+    raw.mkdir(parents=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "site_project.settings.test",
+        "MUTATION_TEMPLATE_DB": str(TEMPLATE_DB),
+        RECORD_ENV: os.pathsep.join([str(raw), *(str(ROOT / m) for m in MEASURED)]),
+    }
+    for name in ("DATABASE_URL", "REDIS_URL", "MUTANT_UNDER_TEST"):
+        env.pop(name, None)
+    pytest_args = ["-n", str(workers)] if workers > 1 else []
+    subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *pytest_args]
+        + ["-m", "not browser and not server", "-W", "ignore", "tests"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    import coverage
+
+    recorded = coverage.Coverage(data_file=str(raw / "lines"), config_file=False)
+    recorded.combine([str(raw)], keep=False)
+    data = recorded.get_data()
+    for measured in data.measured_files():
+        relative = Path(measured).relative_to(ROOT)
+        keys, numbers, lines = [], {}, {}
+        for line, contexts in data.contexts_by_lineno(measured).items():
+            indexes = []
+            for context in contexts:
+                if context not in numbers:
+                    numbers[context] = len(keys)
+                    keys.append(context)
+                indexes.append(numbers[context])
+            lines[str(line)] = sorted(indexes)
+        target = LINES_INDEX / (str(relative) + ".json")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({"keys": keys, "lines": lines}, separators=(",", ":")))
+    spawning = set()
+    for path in raw.glob("spawning-*.json"):
+        spawning.update(json.loads(path.read_text()))
+    (LINES_INDEX / ALWAYS).write_text(json.dumps(sorted(spawning)))
+    shutil.rmtree(raw)
+    LINES_STAMP.write_text(fingerprint)
+
+
 def run_mutmut(names, max_children, cwd=ROOT, template=TEMPLATE_DB, database_url=None):
     env = {
         **os.environ,
@@ -107,6 +179,11 @@ def run_mutmut(names, max_children, cwd=ROOT, template=TEMPLATE_DB, database_url
         env.pop(name, None)
     if database_url:
         env["DATABASE_URL"] = database_url
+    else:
+        from tests.mutation_selection import INDEX_ENV, KILLERS_ENV
+
+        env[INDEX_ENV] = str(LINES_INDEX)
+        env[KILLERS_ENV] = str(OUT / "killers.tsv")
     mutmut = Path(sys.executable).with_name("mutmut")
     command = [str(mutmut), "run", "--max-children", str(max_children), *names]
     return subprocess.run(command, cwd=cwd, env=env).returncode
@@ -441,6 +518,7 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     if not args.report:
         ensure_template_db()
+        ensure_lines_index(args.max_children)
         names = args.names + (surviving_names() if args.survivors else [])
         code = run_mutmut(names, args.max_children)
         if code not in (0, 1):
