@@ -251,6 +251,12 @@ def pytest_configure(config):
         mutation_selection.record_lines(config)
 
 
+def pytest_sessionstart(session):
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    if "__mutmut_" in mutant:
+        mutation_selection.narrow_arguments(session.config, mutant)
+
+
 def pytest_runtest_logreport(report):
     mutant = os.environ.get("MUTANT_UNDER_TEST", "")
     if report.failed and "__mutmut_" in mutant:

@@ -40,6 +40,7 @@ KILLERS_ENV = "MUTATION_KILLERS"  # the file the tests that killed mutants are n
 # with os.pathsep.
 RECORD_ENV = "MUTATION_RECORD_LINES"
 ALWAYS = "_always.json"  # the tests that start subprocesses
+STAMP = "fingerprint"  # written last: the index is complete
 # Below this many tests, reading the index costs about what it saves.
 FEW_TESTS = 8
 
@@ -184,17 +185,49 @@ def previous_killers(mutant_name):
     return rank
 
 
+@cache
+def keys_that_ran_the_change(mutant_name):
+    """The index keys of the tests and fixtures that ran the statement `mutant_name`
+    changed, or None when it cannot be told (then every test runs)."""
+    index = os.environ.get(INDEX_ENV)
+    complete = index and os.path.exists(os.path.join(index, STAMP))
+    found = changed_lines(mutant_name) if complete else None
+    if not found:
+        return None
+    source, lines = found
+    return frozenset(keys_that_ran(Path(index), source, lines))
+
+
+def narrow_arguments(config, mutant_name):
+    """Before collection, drop the test ids mutmut passes that cannot have run the
+    change, so that they are not even collected (for a middleware's mutant, collecting
+    its 600 tests took longer than running the few that matter). Which tests use a
+    shared fixture is known only once collected: a module whose shared data ran the
+    change keeps all its tests here, and `narrow` sorts them out."""
+    ids = config.args
+    if len(ids) <= FEW_TESTS or not all("::" in each for each in ids):
+        return
+    ran = keys_that_ran_the_change(mutant_name)
+    if ran is None or any(key.startswith("fixture:session:") for key in ran):
+        return
+    modules = {key.split(":")[2] for key in ran if key.startswith("fixture:module:")}
+    always = _always(os.environ[INDEX_ENV])
+    kept = [
+        each
+        for each in ids
+        if each in always or test_key(each) in ran or each.split("::")[0] in modules
+    ]
+    config.args[:] = kept or ids[:1]  # see `narrow` for why one runs anyway
+
+
 def narrow(config, items, mutant_name):
     """Deselect the tests that never ran the statement `mutant_name` changed."""
-    index = os.environ.get(INDEX_ENV)
-    if not index or len(items) <= FEW_TESTS:
+    if len(items) <= FEW_TESTS:
         return
-    found = changed_lines(mutant_name)
-    if not found:
+    ran = keys_that_ran_the_change(mutant_name)
+    if ran is None:
         return
-    source, lines = found
-    ran = keys_that_ran(Path(index), source, lines)
-    always = _always(index)
+    always = _always(os.environ[INDEX_ENV])
     kept = [item for item in items if item.nodeid in always or item_keys(item) & ran]
     if not kept:
         # No test that calls the function runs the changed statement: run the quickest
@@ -222,22 +255,24 @@ def keys_that_ran(index, source, lines):
     return {keys[n] for line in lines for n in data["lines"].get(str(line), ())}
 
 
-def changed_lines(mutant_name):
+def changed_lines(mutant_name, mutants=None):
     """(source file, lines of the original source) of the statements the mutant
-    changed, or None when they cannot be placed. Runs in mutants/, beside the project."""
+    changed, or None when they cannot be placed. `mutants`: mutmut's folder (the
+    current one, in a mutant's run), beside the project's own files."""
     from mutmut.utils.format_utils import (
         mangled_name_from_mutant_name,
         orig_function_and_class_names_from_key,
     )
 
+    mutants = (mutants or Path.cwd()).resolve()
     module, _, generated = mutant_name.rpartition(".")
-    source = _source_file(module)
+    source = _source_file(mutants, module)
     if source is None:
         return None
-    spans = _spans(source)
+    mutated, original_file = mutants / source, mutants.parent / source
     mangled = mangled_name_from_mutant_name(generated)
-    unchanged_copy = _function_lines(source, spans, mangled + "__mutmut_orig")
-    mutant = _function_lines(source, spans, generated)
+    unchanged_copy = _function_lines(mutated, mangled + "__mutmut_orig")
+    mutant = _function_lines(mutated, generated)
     if unchanged_copy is None or mutant is None:
         return None
     first = 1  # the `def` lines differ in name only
@@ -252,10 +287,10 @@ def changed_lines(mutant_name):
     if first >= len(unchanged_copy) - last:
         return None  # a mutant that only adds lines
     name, class_name = orig_function_and_class_names_from_key(generated)
-    function = _original_function(source, name, class_name)
+    function = _original_function(original_file, name, class_name)
     if function is None:
         return None
-    original = _original_lines(source)
+    original = _lines(original_file)
     start = function.lineno  # the `def` line, as in mutmut's copy
     body = original[start : start + len(unchanged_copy) - 1]
     if body != unchanged_copy[1:]:
@@ -271,36 +306,33 @@ def changed_lines(mutant_name):
     return source, lines
 
 
-def _source_file(module):
+def _source_file(mutants, module):
     base = Path(*module.split("."))
     for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-        if (Path("..") / candidate).exists() and candidate.with_suffix(".py.spans").exists():
+        spans = mutants / candidate.with_suffix(".py.spans")
+        if (mutants.parent / candidate).exists() and spans.exists():
             return str(candidate)
     return None
 
 
 @cache
-def _spans(source):
-    return json.loads(Path(source + ".spans").read_text())["spans"]
+def _spans(mutated):
+    return json.loads(mutated.with_suffix(".py.spans").read_text())["spans"]
 
 
 @cache
-def _mutated_file_lines(source):
-    return Path(source).read_text().splitlines()
+def _lines(path):
+    return path.read_text().splitlines()
 
 
-@cache
-def _original_lines(source):
-    return (Path("..") / source).read_text().splitlines()
-
-
-def _function_lines(source, spans, name):
+def _function_lines(mutated, name):
     """The generated function `name` in mutants/, from its `def` line (so that the
     comments and decorators mutmut puts before it do not count)."""
+    spans = _spans(mutated)
     if name not in spans:
         return None
     start, end = spans[name]
-    lines = _mutated_file_lines(source)[start:end]
+    lines = _lines(mutated)[start:end]
     for at, line in enumerate(lines):
         if line.lstrip().startswith((f"def {name}(", f"async def {name}(")):
             lines = lines[at:]
@@ -313,12 +345,12 @@ def _function_lines(source, spans, name):
 
 
 @cache
-def _original_tree(source):
-    return ast.parse((Path("..") / source).read_text())
+def _tree(path):
+    return ast.parse(path.read_text())
 
 
-def _original_function(source, name, class_name):
-    scope = _original_tree(source).body
+def _original_function(path, name, class_name):
+    scope = _tree(path).body
     if class_name:
         classes = [n for n in scope if isinstance(n, ast.ClassDef) and n.name == class_name]
         if len(classes) != 1:

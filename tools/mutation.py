@@ -35,6 +35,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -66,7 +67,7 @@ POSTGRESQL_TESTS = ["tests/test_backup.py"]
 
 # Which app lines each test runs, for tests/mutation_selection.py.
 LINES_INDEX = OUT / "lines"
-LINES_STAMP = LINES_INDEX / "fingerprint"
+LINES_STAMP = LINES_INDEX / "fingerprint"  # tests.mutation_selection.STAMP
 MEASURED = ["blog", "engagement", "home", "site_project"]
 
 
@@ -114,17 +115,32 @@ def tree_fingerprint():
     return digest.hexdigest()
 
 
-def ensure_lines_index(workers):
+def start_lines_index():
     """Run the suite once under coverage.py, noting which app lines each test runs, and
-    write one index per source file (again only when the code or the tests changed)."""
-    from tests.mutation_selection import ALWAYS, RECORD_ENV
+    write one index per source file; again only when the code or the tests changed.
 
+    It runs on one core beside mutmut's own first passes (its stats run and its clean
+    run, one core each), in a thread: the mutants' runs use the index once it is
+    complete (tests/mutation_selection.py looks for its fingerprint file) and run
+    every test of their function until then."""
     fingerprint = tree_fingerprint()
     if LINES_STAMP.exists() and LINES_STAMP.read_text() == fingerprint:
-        return
-    print("== Noting which lines each test runs (once per change to the code or tests)")
+        return None
     shutil.rmtree(LINES_INDEX, ignore_errors=True)
-    raw = LINES_INDEX / "raw"
+    print("== Noting which lines each test runs, beside mutmut's first passes")
+    job = threading.Thread(target=_build_lines_index, args=(fingerprint,))
+    job.failure = None
+    job.start()
+    return job
+
+
+def _build_lines_index(fingerprint):
+    from tests.mutation_selection import ALWAYS, RECORD_ENV
+
+    job = threading.current_thread()
+    building = OUT / "lines.building"
+    shutil.rmtree(building, ignore_errors=True)
+    raw = building / "raw"
     raw.mkdir(parents=True)
     env = {
         **os.environ,
@@ -134,14 +150,19 @@ def ensure_lines_index(workers):
     }
     for name in ("DATABASE_URL", "REDIS_URL", "MUTANT_UNDER_TEST"):
         env.pop(name, None)
-    pytest_args = ["-n", str(workers)] if workers > 1 else []
-    subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *pytest_args]
-        + ["-m", "not browser and not server", "-W", "ignore", "tests"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    log = OUT / "lines.log"
+    with log.open("w") as output:
+        finished = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+            + ["-m", "not browser and not server", "-W", "ignore", "tests"],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    if finished.returncode != 0:
+        job.failure = f"the tests failed under coverage.py: see {log}"
+        return
     import coverage
 
     recorded = coverage.Coverage(data_file=str(raw / "lines"), config_file=False)
@@ -158,15 +179,17 @@ def ensure_lines_index(workers):
                     keys.append(context)
                 indexes.append(numbers[context])
             lines[str(line)] = sorted(indexes)
-        target = LINES_INDEX / (str(relative) + ".json")
+        target = building / (str(relative) + ".json")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({"keys": keys, "lines": lines}, separators=(",", ":")))
     spawning = set()
     for path in raw.glob("spawning-*.json"):
         spawning.update(json.loads(path.read_text()))
-    (LINES_INDEX / ALWAYS).write_text(json.dumps(sorted(spawning)))
+    (building / ALWAYS).write_text(json.dumps(sorted(spawning)))
     shutil.rmtree(raw)
-    LINES_STAMP.write_text(fingerprint)
+    (building / LINES_STAMP.name).write_text(fingerprint)
+    os.replace(building, LINES_INDEX)  # complete, with its fingerprint, all at once
+    print("\n== The lines index is ready: mutants run with the tests that reach them")
 
 
 def run_mutmut(names, max_children, cwd=ROOT, template=TEMPLATE_DB, database_url=None):
@@ -518,9 +541,13 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     if not args.report:
         ensure_template_db()
-        ensure_lines_index(args.max_children)
+        indexing = start_lines_index()
         names = args.names + (surviving_names() if args.survivors else [])
         code = run_mutmut(names, args.max_children)
+        if indexing:
+            indexing.join()
+            if indexing.failure:
+                sys.exit(indexing.failure)
         if code not in (0, 1):
             sys.exit(code)
         if args.postgresql:

@@ -1,0 +1,236 @@
+"""`make mutation` runs each mutant with only the tests that run the statement it
+changed (tests/mutation_selection.py). If that went wrong it would drop the very tests
+that kill a mutant and report it as surviving, or keep every test and be slow: these
+pin down where a change is placed and which tests are kept."""
+
+import ast
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from tests import mutation_selection
+
+ORIGINAL = '''\
+import math
+
+
+class Basket:
+    def total(self, prices, rate=1):
+        """The sum, with tax."""
+        subtotal = sum(
+            prices,
+        )
+        if subtotal > 100:
+            subtotal = subtotal * 0.9
+        else:
+            subtotal += 1
+        if not prices: return 0
+        return math.ceil(subtotal * rate)
+'''
+
+
+def generated(name, body_lines):
+    return f"    def {name}(self, prices, rate=1):\n" + body_lines
+
+
+BODY = ORIGINAL.split("rate=1):\n", 1)[1]
+
+
+def body_with(old, new):
+    assert old in BODY
+    return BODY.replace(old, new)
+
+
+def mutated_file(mutants):
+    """A mutated file as mutmut writes it: a copy of the function as it was, then each
+    mutant, with an index of the lines each occupies."""
+    copies = {
+        "xǁBasketǁtotal__mutmut_orig": BODY,
+        "xǁBasketǁtotal__mutmut_1": body_with("subtotal > 100", "subtotal >= 100"),
+        "xǁBasketǁtotal__mutmut_2": body_with("            prices,\n", "            None,\n"),
+        "xǁBasketǁtotal__mutmut_3": body_with("subtotal * 0.9", "subtotal / 0.9"),
+        "xǁBasketǁtotal__mutmut_4": body_with("return 0", "return 1"),
+    }
+    lines = ["import math", "", "", "class Basket:"]
+    spans = {}
+    for name, body in copies.items():
+        start = len(lines)
+        lines += generated(name, body).splitlines() + [""]
+        spans[name] = [start, len(lines)]
+    lines += generated("xǁBasketǁtotal__mutmut_5", BODY).replace("rate=1", "rate=2").splitlines()
+    spans["xǁBasketǁtotal__mutmut_5"] = [spans["xǁBasketǁtotal__mutmut_4"][1], len(lines)]
+    (mutants / "shop").mkdir(parents=True)
+    (mutants / "shop" / "basket.py").write_text("\n".join(lines) + "\n")
+    (mutants / "shop" / "basket.py.spans").write_text(json.dumps({"version": 1, "spans": spans}))
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "basket.py").write_text(ORIGINAL)
+    mutated_file(tmp_path / "mutants")
+    return tmp_path
+
+
+def line_of(text):
+    return ORIGINAL.splitlines().index(text) + 1
+
+
+def test_a_change_inside_a_condition_is_placed_on_that_if_line_alone(project):
+    found = mutation_selection.changed_lines(
+        "shop.basket.xǁBasketǁtotal__mutmut_1", project / "mutants"
+    )
+    assert found == ("shop/basket.py", {line_of("        if subtotal > 100:")})
+
+
+def test_a_change_on_one_line_of_a_long_statement_counts_the_whole_statement(project):
+    _, lines = mutation_selection.changed_lines(
+        "shop.basket.xǁBasketǁtotal__mutmut_2", project / "mutants"
+    )
+    first = line_of("        subtotal = sum(")
+    assert lines == {first, first + 1, first + 2}
+
+
+def test_a_change_in_a_branch_is_placed_on_the_branch_not_its_if(project):
+    _, lines = mutation_selection.changed_lines(
+        "shop.basket.xǁBasketǁtotal__mutmut_3", project / "mutants"
+    )
+    assert lines == {line_of("            subtotal = subtotal * 0.9")}
+
+
+def test_a_one_line_if_is_one_statement(project):
+    _, lines = mutation_selection.changed_lines(
+        "shop.basket.xǁBasketǁtotal__mutmut_4", project / "mutants"
+    )
+    assert lines == {line_of("        if not prices: return 0")}
+
+
+def test_a_changed_default_argument_is_not_placed_so_every_test_runs(project):
+    assert (
+        mutation_selection.changed_lines(
+            "shop.basket.xǁBasketǁtotal__mutmut_5", project / "mutants"
+        )
+        is None
+    )
+
+
+def test_a_source_changed_since_the_mutants_were_made_is_not_placed(project):
+    (project / "shop" / "basket.py").write_text(ORIGINAL.replace("0.9", "0.8"))
+    assert (
+        mutation_selection.changed_lines(
+            "shop.basket.xǁBasketǁtotal__mutmut_1", project / "mutants"
+        )
+        is None
+    )
+
+
+def test_an_else_line_is_not_a_statement_of_its_own():
+    function = ast.parse(ORIGINAL).body[1].body[0]
+    assert mutation_selection._statement_lines(function, line_of("        else:")) is None
+
+
+class Config:
+    def __init__(self):
+        self.deselected = []
+        self.hook = SimpleNamespace(pytest_deselected=self._deselected)
+
+    def _deselected(self, items):
+        self.deselected += items
+
+
+def item(nodeid, *fixtures):
+    return SimpleNamespace(nodeid=nodeid, fixturenames=list(fixtures))
+
+
+@pytest.fixture
+def index(tmp_path, project, monkeypatch):
+    """Which tests ran which lines of shop/basket.py, as the coverage pass notes it."""
+    folder = tmp_path / "index"
+    (folder / "shop").mkdir(parents=True)
+    branch = line_of("            subtotal = subtotal * 0.9")
+    keys = [
+        "test:tests/test_a.py::test_big_basket",
+        "fixture:module:tests/test_b.py:baskets_built_once",
+        "fixture:module:tests/test_c.py:baskets_built_once",
+    ]
+    (folder / "shop" / "basket.py.json").write_text(
+        json.dumps({"keys": keys, "lines": {str(branch): [0, 1]}})
+    )
+    (folder / mutation_selection.ALWAYS).write_text(json.dumps(["tests/test_d.py::test_cli"]))
+    (folder / mutation_selection.STAMP).write_text("a fingerprint")
+    monkeypatch.setenv(mutation_selection.INDEX_ENV, str(folder))
+    monkeypatch.chdir(project / "mutants")
+    mutation_selection._always.cache_clear()
+    mutation_selection.keys_that_ran_the_change.cache_clear()
+    return folder
+
+
+def test_only_tests_that_ran_the_changed_line_or_its_shared_data_are_kept(index):
+    items = [item(f"tests/test_a.py::test_{n}") for n in range(8)] + [
+        item("tests/test_a.py::test_big_basket"),
+        item("tests/test_b.py::test_reads_the_baskets", "baskets_built_once"),
+        item("tests/test_b.py::test_other"),
+        item("tests/test_c.py::test_other_module_same_name"),
+        item("tests/test_d.py::test_cli"),
+    ]
+    config = Config()
+    mutation_selection.narrow(config, items, "shop.basket.xǁBasketǁtotal__mutmut_3")
+    assert [i.nodeid for i in items] == [
+        "tests/test_a.py::test_big_basket",
+        "tests/test_b.py::test_reads_the_baskets",
+        "tests/test_d.py::test_cli",  # starts a subprocess, which coverage cannot see
+    ]
+    assert len(config.deselected) == 10
+
+
+def test_test_ids_that_cannot_have_run_the_change_are_not_even_collected(index):
+    ids = [f"tests/test_a.py::test_{n}" for n in range(8)] + [
+        "tests/test_a.py::test_big_basket",
+        "tests/test_b.py::test_reads_the_baskets",
+        "tests/test_b.py::test_other",
+        "tests/test_c.py::test_other_module_same_name",
+        "tests/test_d.py::test_cli",
+    ]
+    config = SimpleNamespace(args=list(ids))
+    mutation_selection.narrow_arguments(config, "shop.basket.xǁBasketǁtotal__mutmut_3")
+    # Which of test_b.py's tests use its shared data is known only once collected.
+    assert config.args == [
+        "tests/test_a.py::test_big_basket",
+        "tests/test_b.py::test_reads_the_baskets",
+        "tests/test_b.py::test_other",
+        "tests/test_d.py::test_cli",
+    ]
+
+
+def test_when_no_test_ran_the_changed_line_the_first_one_still_runs(index):
+    items = [item(f"tests/test_a.py::test_{n}") for n in range(10)]
+    mutation_selection.narrow(Config(), items, "shop.basket.xǁBasketǁtotal__mutmut_1")
+    assert [i.nodeid for i in items] == ["tests/test_a.py::test_0"]
+
+
+def test_while_the_index_is_still_being_made_every_test_runs(index):
+    (index / mutation_selection.STAMP).unlink()
+    items = [item(f"tests/test_a.py::test_{n}") for n in range(10)]
+    mutation_selection.narrow(Config(), items, "shop.basket.xǁBasketǁtotal__mutmut_3")
+    assert len(items) == 10
+
+
+def test_a_mutant_that_cannot_be_placed_keeps_every_test(index):
+    items = [item(f"tests/test_a.py::test_{n}") for n in range(10)]
+    mutation_selection.narrow(Config(), items, "shop.basket.xǁBasketǁtotal__mutmut_5")
+    assert len(items) == 10
+
+
+def test_the_tests_that_killed_the_same_function_rank_before_those_of_the_same_file(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv(mutation_selection.KILLERS_ENV, str(tmp_path / "killers.tsv"))
+    mutation_selection.note_killer("shop.basket.xǁBasketǁtotal__mutmut_1", "tests/a.py::t1")
+    mutation_selection.note_killer("shop.basket.xǁBasketǁcount__mutmut_4", "tests/a.py::t2")
+    mutation_selection.note_killer("shop.basket.xǁBasketǁcount__mutmut_5", "tests/a.py::t1")
+    mutation_selection.note_killer("shop.till.x_open__mutmut_1", "tests/a.py::t3")
+    assert mutation_selection.previous_killers("shop.basket.xǁBasketǁtotal__mutmut_9") == {
+        "tests/a.py::t1": 0,
+        "tests/a.py::t2": 1,
+    }
