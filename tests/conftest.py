@@ -1,6 +1,5 @@
 import datetime
 import gc
-import json
 import os
 import shutil
 import tempfile
@@ -179,7 +178,7 @@ def pytest_collection_modifyitems(config, items):
     if "__mutmut_" in mutant:
         mutation_selection.narrow(config, items, mutant)
         likely = mutation_selection.previous_killers(mutant)
-    durations = _mutmut_durations() if os.environ.get("MUTATION_TEMPLATE_DB") else {}
+    durations = mutation_selection.test_durations() if "MUTATION_TEMPLATE_DB" in os.environ else {}
     unlikely = max(likely.values(), default=0) + 1
     quickest, first = {}, {}
     for item in items:
@@ -225,15 +224,6 @@ def pytest_xdist_make_scheduler(config, log):
             return super()._split_scope(nodeid)
 
     return DemoPackageTogether(config, log)
-
-
-def _mutmut_durations():
-    """Each test's duration from mutmut's stats run (it runs pytest inside mutants/)."""
-    try:
-        with open("mutmut-stats.json") as stats:
-            return json.load(stats)["duration_by_test"]
-    except (OSError, ValueError, KeyError):
-        return {}
 
 
 def pytest_configure(config):

@@ -5,6 +5,7 @@ pin down where a change is placed and which tests are kept."""
 
 import ast
 import json
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -234,3 +235,15 @@ def test_the_tests_that_killed_the_same_function_rank_before_those_of_the_same_f
         "tests/a.py::t1": 0,
         "tests/a.py::t2": 1,
     }
+
+
+def test_durations_are_read_again_only_when_mutmut_rewrites_them(tmp_path):
+    stats = tmp_path / "mutmut-stats.json"
+    stats.write_text(json.dumps({"duration_by_test": {"tests/a.py::t": 0.5}}))
+    assert mutation_selection.test_durations(stats) == {"tests/a.py::t": 0.5}
+    first = mutation_selection.test_durations(stats)
+    assert mutation_selection.test_durations(stats) is first  # not parsed again
+    stats.write_text(json.dumps({"duration_by_test": {"tests/a.py::t": 2.0}}))
+    os.utime(stats, ns=(1, 10**18))
+    assert mutation_selection.test_durations(stats) == {"tests/a.py::t": 2.0}
+    assert mutation_selection.test_durations(tmp_path / "missing.json") == {}
