@@ -44,3 +44,12 @@ def test_each_image_tag_keeps_the_filters_it_parsed(wagtails_own_tags):
         "format-avif|width-300",
         "format-jpeg|width-300",
     ]
+
+
+def test_applying_it_again_leaves_the_tags_as_they_are(wagtails_own_tags):
+    """The app applies it when it starts, which a test run or a reloading server may
+    do more than once: each method is wrapped once, not once per start."""
+    keep_parsed_filters()
+    wrapped = ImageNode.__dict__["get_filter"], SrcsetImageNode.__dict__["get_filters"]
+    keep_parsed_filters()
+    assert (ImageNode.__dict__["get_filter"], SrcsetImageNode.__dict__["get_filters"]) == wrapped
