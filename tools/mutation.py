@@ -23,6 +23,7 @@ Usage:
     python tools/mutation.py 'engagement.*'  # only mutants whose names match
     python tools/mutation.py --postgresql postgres://user@host/name   # and the second pass
     python tools/mutation.py --survivors     # run the last run's survivors again
+    python tools/mutation.py --survivors --all-tests   # ... with every test of their function
     python tools/mutation.py --report        # rebuild the report from the last run
 The report goes to var/mutation/report.md (and report.json)."""
 
@@ -192,7 +193,7 @@ def _build_lines_index(fingerprint):
     print("\n== The lines index is ready: mutants run with the tests that reach them")
 
 
-def run_mutmut(names, max_children, cwd=ROOT, template=TEMPLATE_DB, database_url=None):
+def run_mutmut(names, max_children, cwd=ROOT, template=TEMPLATE_DB, database_url=None, narrow=True):
     env = {
         **os.environ,
         "MUTATION_TEMPLATE_DB": str(template),
@@ -202,7 +203,7 @@ def run_mutmut(names, max_children, cwd=ROOT, template=TEMPLATE_DB, database_url
         env.pop(name, None)
     if database_url:
         env["DATABASE_URL"] = database_url
-    else:
+    if narrow and not database_url:
         from tests.mutation_selection import INDEX_ENV, KILLERS_ENV
 
         env[INDEX_ENV] = str(LINES_INDEX)
@@ -531,6 +532,12 @@ def main():
         help="run the mutants that survived the last run again (mutmut keeps a result "
         "until the function's code changes, not when a new test is written)",
     )
+    parser.add_argument(
+        "--all-tests",
+        action="store_true",
+        help="run each mutant with every test mutmut gives it, not only those that reach "
+        "its change (to check that the narrowing loses no kill: --survivors --all-tests)",
+    )
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument(
         "--postgresql",
@@ -541,9 +548,9 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     if not args.report:
         ensure_template_db()
-        indexing = start_lines_index()
+        indexing = None if args.all_tests else start_lines_index()
         names = args.names + (surviving_names() if args.survivors else [])
-        code = run_mutmut(names, args.max_children)
+        code = run_mutmut(names, args.max_children, narrow=not args.all_tests)
         if indexing:
             indexing.join()
             if indexing.failure:
