@@ -50,7 +50,7 @@ def test_key(nodeid):
 
 
 def fixture_key(scope, path, name):
-    return f"fixture:{scope}:{path if scope in ('module', 'class') else '*'}:{name}"
+    return f"fixture:{scope}:{path if scope == 'module' else '*'}:{name}"
 
 
 def item_keys(item):

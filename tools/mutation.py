@@ -42,6 +42,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for tests.mutation_selection
+
+from tests.mutation_selection import ALWAYS, INDEX_ENV, KILLERS_ENV, RECORD_ENV, STAMP  # noqa: E402
+
 OUT = ROOT / "var" / "mutation"
 TEMPLATE_DB = OUT / "template.sqlite3"
 MIGRATIONS_STAMP = OUT / "template.migrations"
@@ -68,25 +71,33 @@ POSTGRESQL_TESTS = ["tests/test_backup.py"]
 
 # Which app lines each test runs, for tests/mutation_selection.py.
 LINES_INDEX = OUT / "lines"
-LINES_STAMP = LINES_INDEX / "fingerprint"  # tests.mutation_selection.STAMP
+LINES_STAMP = LINES_INDEX / STAMP
 MEASURED = ["blog", "engagement", "home", "site_project"]
 
 
-def migrations_fingerprint():
+def fingerprint(paths):
+    """One digest of the files' names (relative to the project) and contents."""
     digest = hashlib.sha256()
-    for path in sorted(ROOT.glob("**/migrations/*.py")):
-        if "mutants" in path.parts or ".venv" in path.parts:
-            continue
+    for path in paths:
+        path = ROOT / path
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
+def migrations_fingerprint():
+    return fingerprint(
+        path
+        for path in sorted(ROOT.glob("**/migrations/*.py"))
+        if "mutants" not in path.parts and ".venv" not in path.parts
+    )
+
+
 def ensure_template_db():
     """Migrate the template database, again only when a migration changed."""
-    fingerprint = migrations_fingerprint()
+    migrations = migrations_fingerprint()
     stamp = MIGRATIONS_STAMP.read_text() if MIGRATIONS_STAMP.exists() else None
-    if TEMPLATE_DB.exists() and stamp == fingerprint:
+    if TEMPLATE_DB.exists() and stamp == migrations:
         return
     print("== Migrating the template test database (once per set of migrations)")
     TEMPLATE_DB.unlink(missing_ok=True)
@@ -102,18 +113,17 @@ def ensure_template_db():
         env=env,
         check=True,
     )
-    MIGRATIONS_STAMP.write_text(fingerprint)
+    MIGRATIONS_STAMP.write_text(migrations)
 
 
 def tree_fingerprint():
     """The app code and the tests, as the lines index was made from them."""
-    digest = hashlib.sha256()
-    for folder in [*MEASURED, "tests"]:
-        for path in sorted((ROOT / folder).glob("**/*")):
-            if path.suffix in (".py", ".html") and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(ROOT)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return fingerprint(
+        path
+        for folder in [*MEASURED, "tests"]
+        for path in sorted((ROOT / folder).glob("**/*"))
+        if path.suffix in (".py", ".html") and "__pycache__" not in path.parts
+    )
 
 
 def start_lines_index():
@@ -124,20 +134,18 @@ def start_lines_index():
     run, one core each), in a thread: the mutants' runs use the index once it is
     complete (tests/mutation_selection.py looks for its fingerprint file) and run
     every test of their function until then."""
-    fingerprint = tree_fingerprint()
-    if LINES_STAMP.exists() and LINES_STAMP.read_text() == fingerprint:
+    tree = tree_fingerprint()
+    if LINES_STAMP.exists() and LINES_STAMP.read_text() == tree:
         return None
     shutil.rmtree(LINES_INDEX, ignore_errors=True)
     print("== Noting which lines each test runs, beside mutmut's first passes")
-    job = threading.Thread(target=_build_lines_index, args=(fingerprint,))
+    job = threading.Thread(target=_build_lines_index, args=(tree,))
     job.failure = None
     job.start()
     return job
 
 
-def _build_lines_index(fingerprint):
-    from tests.mutation_selection import ALWAYS, RECORD_ENV
-
+def _build_lines_index(tree):
     job = threading.current_thread()
     building = OUT / "lines.building"
     shutil.rmtree(building, ignore_errors=True)
@@ -188,7 +196,7 @@ def _build_lines_index(fingerprint):
         spawning.update(json.loads(path.read_text()))
     (building / ALWAYS).write_text(json.dumps(sorted(spawning)))
     shutil.rmtree(raw)
-    (building / LINES_STAMP.name).write_text(fingerprint)
+    (building / STAMP).write_text(tree)
     os.replace(building, LINES_INDEX)  # complete, with its fingerprint, all at once
     print("\n== The lines index is ready: mutants run with the tests that reach them")
 
@@ -204,8 +212,6 @@ def run_mutmut(names, max_children, cwd=ROOT, template=TEMPLATE_DB, database_url
     if database_url:
         env["DATABASE_URL"] = database_url
     if narrow and not database_url:
-        from tests.mutation_selection import INDEX_ENV, KILLERS_ENV
-
         env[INDEX_ENV] = str(LINES_INDEX)
         env[KILLERS_ENV] = str(OUT / "killers.tsv")
     mutmut = Path(sys.executable).with_name("mutmut")
@@ -241,13 +247,6 @@ def surviving_names():
         for name, status in statuses(ROOT, [str(p) for p in walk_mutatable_files()]).items()
         if status in ("survived", "no tests")
     )
-
-
-def sources_fingerprint(paths):
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update((ROOT / path).read_bytes())
-    return digest.hexdigest()
 
 
 def postgresql_pass(url, max_children):
@@ -298,9 +297,7 @@ def postgresql_pass(url, max_children):
             drop_databases(admin, template)
             admin.close()
     POSTGRESQL_RESULTS.write_text(
-        json.dumps(
-            {"sources": sources_fingerprint(POSTGRESQL_FILES), "statuses": results}, indent=1
-        )
+        json.dumps({"sources": fingerprint(POSTGRESQL_FILES), "statuses": results}, indent=1)
     )
 
 
@@ -402,7 +399,7 @@ def postgresql_statuses():
         recorded = json.loads(POSTGRESQL_RESULTS.read_text())
     except (OSError, ValueError):
         return {}
-    if recorded.get("sources") != sources_fingerprint(POSTGRESQL_FILES):
+    if recorded.get("sources") != fingerprint(POSTGRESQL_FILES):
         print("(The PostgreSQL pass ran on older code: its results are left out.)")
         return {}
     return recorded["statuses"]
