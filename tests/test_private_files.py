@@ -6,10 +6,14 @@ import importlib
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import clear_url_caches
 from wagtail.documents import get_document_model
+from wagtail.documents.views import serve
 from wagtail.models import Collection, CollectionViewRestriction
 
+from site_project.core.documents import serve_document
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +135,18 @@ def test_an_image_address_is_judged_as_the_file_it_opens(client, serving_media):
 )
 def test_odd_media_paths_are_a_clean_not_found(client, serving_media, path):
     assert client.get(path).status_code == 404
+
+
+def test_checking_a_documents_collection_for_restrictions_costs_two_queries(rf):
+    """Wagtail's document view does its own reads; the site's check that the document is
+    private adds two: the document with its collection, and the collection's
+    restrictions."""
+    document = get_document_model().objects.create(
+        title="Annual report", file=ContentFile(b"open figures", name="report.txt")
+    )
+    arguments = (document.id, document.filename)
+    with CaptureQueriesContext(connection) as wagtails:
+        serve.serve(rf.get(document.url), *arguments)
+    with CaptureQueriesContext(connection) as ours:
+        serve_document(rf.get(document.url), *arguments)
+    assert len(ours) == len(wagtails) + 2

@@ -357,10 +357,13 @@ def test_mark_reviewed_goes_back_only_to_an_address_on_this_site(
     assert response["Location"] == (next_url if followed else edit)
 
 
-def test_the_report_brings_its_own_stylesheet(client, editor, guides):
+def test_the_report_brings_its_own_stylesheet_for_every_medium(client, editor, guides):
     client.force_login(editor)
     html = client.get(REPORT).content.decode()
-    assert '<link href="/static/engagement/admin/review-report.css"' in html
+    assert (
+        '<link href="/static/engagement/admin/review-report.css" media="all" rel="stylesheet">'
+        in html
+    )
 
 
 def test_mark_reviewed_keeps_a_pending_draft_a_draft(client, moderator, guides):
