@@ -1075,6 +1075,73 @@ def test_a_dump_pg_restore_cannot_read_is_reported_and_nothing_loaded(tmp_path):
 
 
 @postgresql_only
+@pytest.mark.django_db
+def test_a_failing_pg_dump_is_named_with_its_message(tmp_path, settings):
+    fake = tmp_path / "pg_dump"
+    fake.write_text(
+        "#!/bin/sh\n"
+        'if [ "$1" = "--version" ]; then echo "pg_dump (PostgreSQL) 99.0"; exit 0; fi\n'
+        'echo "pg_dump: error: connection refused" >&2; exit 1\n'
+    )
+    fake.chmod(0o755)
+    settings.PG_BIN = str(tmp_path)
+    with pytest.raises(backup.BackupError) as error:
+        backup.dump_postgresql(connection, tmp_path / "database.dump")
+    assert str(error.value) == (
+        "pg_dump failed (exit status 1):\npg_dump: error: connection refused"
+    )
+
+
+@postgresql_only
+def test_a_postgresql_backup_names_the_server_version_and_the_pg_dump_that_made_it(committed):
+    """An operator restoring on another machine needs a server at least this new, and a
+    dump made by a newer pg_dump than their pg_restore cannot be read: the manifest says
+    both."""
+    with tarfile.open(take_backup()) as tar:
+        database = json.load(tar.extractfile("manifest.json"))["database"]
+    connection.ensure_connection()
+    assert database["server_major"] == connection.pg_version // 10000
+    assert re.fullmatch(r"pg_dump \(PostgreSQL\) \d+(\.\d+)+.*", database["dumped_with"])
+
+
+@postgresql_only
+def test_a_postgresql_restore_writes_the_database_as_sql_only_in_its_private_folder(
+    committed, tmp_path, monkeypatch
+):
+    """pg_restore turns the dump into SQL that psql loads: that text is the whole
+    database, so it is written in the restore's own folder (mode 0700, removed after),
+    never where the command happened to be run."""
+    archive = take_backup()
+    elsewhere = tmp_path / "where-the-operator-stands"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    restore(archive, force=True)
+    assert list(elsewhere.iterdir()) == []
+
+
+@postgresql_only
+def test_a_postgresql_restore_drops_views_and_sequences_the_backup_lacks(committed):
+    """Views, materialized views and sequences of their own made after the backup go
+    too, each by its own kind of DROP statement (a view is no table to PostgreSQL)."""
+    archive = take_backup()
+    made = ("extra_view", "extra_summary", "extra_counter")
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE VIEW extra_view AS SELECT 1 AS n")
+        cursor.execute("CREATE MATERIALIZED VIEW extra_summary AS SELECT 2 AS n")
+        cursor.execute("CREATE SEQUENCE extra_counter")
+    try:
+        restore(archive, force=True)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT relname FROM pg_class WHERE relname = ANY(%s)", [list(made)])
+            assert cursor.fetchall() == []
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP VIEW IF EXISTS extra_view")
+            cursor.execute("DROP MATERIALIZED VIEW IF EXISTS extra_summary")
+            cursor.execute("DROP SEQUENCE IF EXISTS extra_counter")
+
+
+@postgresql_only
 def test_a_postgresql_restore_drops_partitioned_and_foreign_tables_the_backup_lacks(committed):
     """Tables made after the backup (by a newer migration, or by hand) go, whatever
     their kind: each kind needs its own DROP statement."""
