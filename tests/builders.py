@@ -3,15 +3,19 @@
 Every page is added with `add_child` and published through a revision, exactly as an
 editor's "Publish" does, so live/draft state, revisions and the reference index are real."""
 
+import contextlib
 import datetime
 import io
 import itertools
 
 from django.core.files.images import ImageFile
+from django.db.models.signals import post_save
 from django.utils.text import slugify
+from modelsearch.signal_handlers import post_save_signal_handler as update_search_index
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from blog.models import BlogIndexPage, EssayAuthor, EssayMethodLink, EssayPage, EssayPrincipleLink
 from engagement.models import (
@@ -44,13 +48,44 @@ def publish(page):
     return page
 
 
+@contextlib.contextmanager
+def indexed_by_the_last_save(page, live):
+    """Adding and publishing a page saves it three times (added, its revision noted,
+    published), and each save brings the page's search and reference index entries up
+    to date with the whole page. Only the last save's entries remain, so the earlier
+    ones are left out: inside this block, saves of a page to be published leave both
+    indexes alone (Django's and Wagtail's own switches), and its publish, after the
+    block, writes them. A third of each page's cost, which the tests that build dozens
+    of essays paid many times over. A draft's last save is inside the block, so a
+    draft is indexed as usual."""
+    if not live:
+        yield
+        return
+    with without_index_updates(type(page)):
+        yield
+
+
+@contextlib.contextmanager
+def without_index_updates(model):
+    """Saves of `model` inside leave the search and reference indexes alone."""
+    disconnected = post_save.disconnect(update_search_index, sender=model)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        if disconnected:
+            post_save.connect(update_search_index, sender=model)
+
+
 def add(parent, page, live=True):
     """Add `page` under `parent`; publish it, or leave it a never-published draft."""
     page.live = False
-    parent.add_child(instance=page)
+    with indexed_by_the_last_save(page, live):
+        parent.add_child(instance=page)
+        revision = page.save_revision()
     if live:
-        return publish(page)
-    page.save_revision()
+        revision.publish()
+        page.refresh_from_db()
     return page
 
 
@@ -58,9 +93,12 @@ def add_section(parent, page):
     """Add a section index page, live, without a revision, as Wagtail's own initial home
     page is made: nearly every test needs the four sections, and publishing each through
     a revision would cost every test a tenth of a second. Tests that edit a section
-    publish it through a revision like any other page (`publish`)."""
+    publish it through a revision like any other page (`publish`). Like that home page,
+    a section has no search or reference index entries until it is next published: the
+    site's search lists essays and guides only, and a section refers to nothing."""
     page.live = True
-    parent.add_child(instance=page)
+    with without_index_updates(type(page)):
+        parent.add_child(instance=page)
     return page
 
 
@@ -166,15 +204,16 @@ def essay(
         **fields,
     )
     page.live = False
-    blog.add_child(instance=page)
-    for m in methods:
-        page.method_links.add(EssayMethodLink(method=m))
-    for p in principles:
-        page.principle_links.add(EssayPrincipleLink(principle=p))
-    for person_ in authors:
-        page.authors.add(EssayAuthor(person=person_))
-    page.topics.set(topics)
-    revision = page.save_revision()
+    with indexed_by_the_last_save(page, live):
+        blog.add_child(instance=page)
+        for m in methods:
+            page.method_links.add(EssayMethodLink(method=m))
+        for p in principles:
+            page.principle_links.add(EssayPrincipleLink(principle=p))
+        for person_ in authors:
+            page.authors.add(EssayAuthor(person=person_))
+        page.topics.set(topics)
+        revision = page.save_revision()
     if live:
         revision.publish()
     page.refresh_from_db()
