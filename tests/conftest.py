@@ -141,7 +141,9 @@ def front_cache(settings):
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # `shutdown` waits for the server's next look at its flag: every half second by
+    # default, which the tests using this fixture paid half a second each for.
+    threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
     settings.WAGTAILFRONTENDCACHE = {
         "proxy": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
@@ -178,7 +180,7 @@ def pytest_collection_modifyitems(config, items):
     if "__mutmut_" in mutant:
         mutation_selection.narrow(config, items, mutant)
         likely = mutation_selection.previous_killers(mutant)
-    durations = mutation_selection.test_durations() if "MUTATION_TEMPLATE_DB" in os.environ else {}
+    durations = mutation_selection.test_durations() if "MUTANT_UNDER_TEST" in os.environ else {}
     unlikely = max(likely.values(), default=0) + 1
     quickest, first = {}, {}
     for item in items:
@@ -260,17 +262,19 @@ def pytest_collection_finish(session):
     gc.freeze()
 
 
-if os.environ.get("MUTATION_TEMPLATE_DB"):
-    # `make mutation` runs pytest once per mutant; migrating a fresh test database each
-    # time would cost more than the tests. Each run gets its own copy of a database that
-    # tools/mutation.py migrated once, so parallel runs never share one: a copy of the
-    # SQLite file, or on PostgreSQL a database made with the migrated one as template.
+if os.environ.get("TEST_TEMPLATE_DB"):
+    # Migrating a new test database costs more than many test modules (218 migrations),
+    # and `make mutation` runs pytest once per mutant. So `make test` on SQLite and
+    # `make mutation` migrate one database once per set of migrations
+    # (tools/test_database.py), and each pytest process (a worker, a mutant's run) gets
+    # its own copy, so parallel runs never share one: a copy of the SQLite file, or on
+    # PostgreSQL a database made with the migrated one as template.
     @pytest.fixture(scope="session")
     def django_db_setup(django_db_blocker):
         from django.db import connections
 
         connection = connections["default"]
-        template = os.environ["MUTATION_TEMPLATE_DB"]
+        template = os.environ["TEST_TEMPLATE_DB"]
         with django_db_blocker.unblock():
             for each in connections.all():
                 each.close()
