@@ -6,7 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
-# The non-browser tests run in parallel, one worker per core (pytest-xdist).
+# The non-browser tests run in parallel, one worker per core (pytest-xdist); on SQLite
+# each worker copies a test database migrated once per set of migrations
+# (tools/test_database.py) rather than migrating its own.
 TEST_WORKERS ?= auto
 # The address the site is served under locally, for the sitemap, feeds and share links;
 # in public, set SITE_URL (e.g. https://engage.example.org).
@@ -64,7 +66,8 @@ test: install-test | var
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
 	$(DEPLOY_CHECK_ENV) $(MANAGE) check --deploy --fail-level WARNING
-	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser and not server"
+	$(if $(filter postgres%,$(DATABASE_URL)),,TEST_TEMPLATE_DB="$$($(BIN)/python tools/test_database.py)") \
+		$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser and not server"
 	$(BIN)/pytest -m "browser or server"
 
 # Mutation testing (mutmut) of the app code with the non-browser tests; not part of CI.

@@ -7,8 +7,8 @@ mutant the tests notice is "killed"; one they do not notice "survived", which me
 behaviour no test pins down (or a change that makes no observable difference).
 
 Each mutant runs pytest afresh, so migrating a test database per run would cost more
-than the tests: this script migrates one SQLite database once, and tests/conftest.py
-gives every run its own copy (MUTATION_TEMPLATE_DB).
+than the tests: every run gets its own copy of the SQLite database `make test` also
+uses, migrated once per set of migrations (tools/test_database.py, TEST_TEMPLATE_DB).
 
 Some code runs only on PostgreSQL (the backup's pg_dump and the restore's psql): on
 SQLite no test reaches it. With a PostgreSQL server (`--postgresql URL`, which `make
@@ -43,11 +43,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for tests.mutation_selection
 
+import test_database  # noqa: E402
+
 from tests.mutation_selection import ALWAYS, INDEX_ENV, KILLERS_ENV, RECORD_ENV, STAMP  # noqa: E402
 
 OUT = ROOT / "var" / "mutation"
-TEMPLATE_DB = OUT / "template.sqlite3"
-MIGRATIONS_STAMP = OUT / "template.migrations"
+TEMPLATE_DB = test_database.TEMPLATE
 
 # The packages the figures are given for, most specific first.
 PACKAGES = [
@@ -83,37 +84,6 @@ def fingerprint(paths):
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def migrations_fingerprint():
-    return fingerprint(
-        path
-        for path in sorted(ROOT.glob("**/migrations/*.py"))
-        if "mutants" not in path.parts and ".venv" not in path.parts
-    )
-
-
-def ensure_template_db():
-    """Migrate the template database, again only when a migration changed."""
-    migrations = migrations_fingerprint()
-    stamp = MIGRATIONS_STAMP.read_text() if MIGRATIONS_STAMP.exists() else None
-    if TEMPLATE_DB.exists() and stamp == migrations:
-        return
-    print("== Migrating the template test database (once per set of migrations)")
-    TEMPLATE_DB.unlink(missing_ok=True)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "site_project.settings.test",
-        "DATABASE_URL": f"sqlite:///{TEMPLATE_DB}",
-    }
-    env.pop("REDIS_URL", None)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    MIGRATIONS_STAMP.write_text(migrations)
 
 
 def tree_fingerprint():
@@ -154,7 +124,7 @@ def _build_lines_index(tree):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "site_project.settings.test",
-        "MUTATION_TEMPLATE_DB": str(TEMPLATE_DB),
+        test_database.ENV: str(TEMPLATE_DB),
         RECORD_ENV: os.pathsep.join([str(raw), *(str(ROOT / m) for m in MEASURED)]),
     }
     for name in ("DATABASE_URL", "REDIS_URL", "MUTANT_UNDER_TEST"):
@@ -204,7 +174,7 @@ def _build_lines_index(tree):
 def run_mutmut(names, max_children, cwd=ROOT, template=TEMPLATE_DB, database_url=None, narrow=True):
     env = {
         **os.environ,
-        "MUTATION_TEMPLATE_DB": str(template),
+        test_database.ENV: str(template),
         "DJANGO_SETTINGS_MODULE": "site_project.settings.test",
     }
     for name in ("DATABASE_URL", "REDIS_URL"):
@@ -544,7 +514,7 @@ def main():
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if not args.report:
-        ensure_template_db()
+        test_database.ensure()
         indexing = None if args.all_tests else start_lines_index()
         names = args.names + (surviving_names() if args.survivors else [])
         code = run_mutmut(names, args.max_children, narrow=not args.all_tests)

@@ -1,0 +1,74 @@
+"""A migrated SQLite test database, made once per set of migrations, for the tests to copy.
+
+Migrating a new test database runs 218 migrations and takes 13 to 17 seconds, most of
+it Django rendering each migration's model states: a tenth of the non-browser suite,
+paid by every pytest-xdist worker on every run. `make test` (on SQLite) and
+`make mutation` instead migrate one file here, again only when a migration, an
+installed package or the settings change, and name it in TEST_TEMPLATE_DB; each pytest
+process then works on its own copy (tests/conftest.py). The first run on a new clone
+still migrates once.
+
+Usage: python tools/test_database.py   # makes the file if needed; prints its path
+"""
+
+import hashlib
+import os
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = ROOT / "var" / "test-database" / "migrated.sqlite3"
+STAMP = TEMPLATE.with_suffix(".fingerprint")
+ENV = "TEST_TEMPLATE_DB"
+
+
+def fingerprint():
+    """What the migrated schema and data depend on: this project's migrations and
+    settings, and the installed packages (whose migrations come with them)."""
+    digest = hashlib.sha256()
+    ours = sorted(ROOT.glob("**/migrations/*.py")) + sorted(ROOT.glob("site_project/settings/*.py"))
+    for path in ours:
+        if {"mutants", ".venv", "var"}.isdisjoint(path.relative_to(ROOT).parts):
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    digest.update("\n".join(packages).encode())
+    return digest.hexdigest()
+
+
+def ensure(quiet=False):
+    """The migrated database's path, migrating it first if it is missing or stale."""
+    wanted = fingerprint()
+    if TEMPLATE.exists() and STAMP.exists() and STAMP.read_text() == wanted:
+        return TEMPLATE
+    if not quiet:
+        print("== Migrating the test database (once per set of migrations)", file=sys.stderr)
+    TEMPLATE.parent.mkdir(parents=True, exist_ok=True)
+    # Built under a name of its own and moved into place whole, so that a run started
+    # meanwhile never copies half a database.
+    building = TEMPLATE.with_name(f"building-{os.getpid()}.sqlite3")
+    building.unlink(missing_ok=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "site_project.settings.test",
+        "DATABASE_URL": f"sqlite:///{building}",
+    }
+    env.pop("REDIS_URL", None)
+    try:
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        os.replace(building, TEMPLATE)
+    finally:
+        building.unlink(missing_ok=True)
+    STAMP.write_text(wanted)
+    return TEMPLATE
+
+
+if __name__ == "__main__":
+    print(ensure())
