@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from engagement.models import (
     Framework,
@@ -241,3 +242,37 @@ def test_essay_method_and_principle_pages_stay_within_the_ceiling(client, full_s
 def test_the_view_restriction_table_is_read_once_per_page(client, full_site, kind):
     url = {"home": "/", "topic": "/topics/health-and-care/"}.get(kind) or full_site[kind].url
     assert count_queries(client, url, matching='FROM "wagtailcore_pageviewrestriction"') == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["essay", "method", "home"])
+def test_a_private_section_elsewhere_costs_no_more_queries(client, full_site, kind):
+    """Each restriction's page depth and path come with the one read of the table,
+    not in a query of their own as the page is routed and its lists filtered."""
+    url = {"home": "/"}.get(kind) or full_site[kind].url
+    before = count_queries(client, url)
+    private = builders.principle(full_site["principle"].get_parent(), "Members only")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    assert count_queries(client, url, matching='FROM "wagtailcore_pageviewrestriction"') == 1
+    assert count_queries(client, url) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("restriction_type", ["password", "login"])
+def test_a_private_page_asks_for_its_password_or_a_login_after_one_read(
+    client, full_site, restriction_type
+):
+    """Checking a private page's restriction reads its kind and password from the one
+    read of the table, not from a query of their own."""
+    essay = full_site["essay"]
+    PageViewRestriction.objects.create(
+        page=essay, restriction_type=restriction_type, password="sesame"
+    )
+    client.get(essay.url)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(essay.url)
+    reads = [
+        q for q in ctx.captured_queries if 'FROM "wagtailcore_pageviewrestriction"' in q["sql"]
+    ]
+    assert response.status_code == (200 if restriction_type == "password" else 302)
+    assert len(reads) == 1
