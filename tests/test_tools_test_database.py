@@ -46,8 +46,8 @@ def test_an_installed_package_upgrade_remakes_it(project, monkeypatch):
     before = test_database.fingerprint()
     real = test_database.metadata.distributions
 
-    def upgraded():
-        for distribution in real():
+    def upgraded(**where):
+        for distribution in real(**where):
             if distribution.metadata["Name"].lower() == "wagtail":
                 distribution = type(
                     "Upgraded", (), {"metadata": distribution.metadata, "version": "99.0"}

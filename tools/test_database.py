@@ -15,6 +15,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import sysconfig
 from importlib import metadata
 from pathlib import Path
 
@@ -33,7 +34,12 @@ def fingerprint():
         if {"mutants", ".venv", "var"}.isdisjoint(path.relative_to(ROOT).parts):
             digest.update(str(path.relative_to(ROOT)).encode())
             digest.update(path.read_bytes())
-    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    # Only the environment's own packages: a checkout's `*.egg-info` would count too
+    # whenever the project root happens to be on sys.path.
+    installed = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
+    packages = sorted(
+        f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions(path=installed)
+    )
     digest.update("\n".join(packages).encode())
     return digest.hexdigest()
 
