@@ -197,7 +197,7 @@ def pytest_collection_modifyitems(config, items):
         for group, cost in quickest.items()
     }
     for group, rank in first.items():
-        if rank > 0 and entry[group] > DEMO_ENTRY_COST:
+        if rank > 0 and entry[group] >= DEMO_ENTRY_COST:
             # Another function's killer behind a costly set-up: when it ran first for
             # every function of a file, each kill took its set-up's time, though a
             # quick test would have done.

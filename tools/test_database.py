@@ -23,17 +23,20 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "var" / "test-database" / "migrated.sqlite3"
 STAMP = TEMPLATE.with_suffix(".fingerprint")
 ENV = "TEST_TEMPLATE_DB"
+NOT_OURS = {".git", ".venv", "mutants", "var", "node_modules"}
 
 
 def fingerprint():
     """What the migrated schema and data depend on: this project's migrations and
     settings, and the installed packages (whose migrations come with them)."""
     digest = hashlib.sha256()
-    ours = sorted(ROOT.glob("**/migrations/*.py")) + sorted(ROOT.glob("site_project/settings/*.py"))
-    for path in ours:
-        if {"mutants", ".venv", "var"}.isdisjoint(path.relative_to(ROOT).parts):
-            digest.update(str(path.relative_to(ROOT)).encode())
-            digest.update(path.read_bytes())
+    # The project's own folders only: walking the virtualenv and mutmut's copy too took
+    # half a second on every `make test`.
+    apps = [top for top in sorted(ROOT.iterdir()) if top.is_dir() and top.name not in NOT_OURS]
+    ours = [path for app in apps for path in sorted(app.glob("**/migrations/*.py"))]
+    for path in ours + sorted(ROOT.glob("site_project/settings/*.py")):
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
     # Only the environment's own packages: a checkout's `*.egg-info` would count too
     # whenever the project root happens to be on sys.path.
     installed = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
