@@ -9,9 +9,7 @@ import io
 import itertools
 
 from django.core.files.images import ImageFile
-from django.db.models.signals import post_save
 from django.utils.text import slugify
-from modelsearch.signal_handlers import post_save_signal_handler as update_search_index
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -26,6 +24,7 @@ from engagement.models import (
     PrincipleIndexPage,
     PrinciplePage,
 )
+from home.demo.loader import search_index_updates_paused
 from home.models import HomePage
 from site_project.core.models import Person
 from site_project.taxonomy.models import EngagementLevel, Purpose, Topic
@@ -68,13 +67,8 @@ def indexed_by_the_last_save(page, live):
 @contextlib.contextmanager
 def without_index_updates(model):
     """Saves of `model` inside leave the search and reference indexes alone."""
-    disconnected = post_save.disconnect(update_search_index, sender=model)
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        if disconnected:
-            post_save.connect(update_search_index, sender=model)
+    with disable_reference_index_auto_update(), search_index_updates_paused(model):
+        yield
 
 
 def add(parent, page, live=True):

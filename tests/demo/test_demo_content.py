@@ -139,6 +139,15 @@ def test_rich_text_links_show_as_backlinks():
     assert [essay.slug for essay in planning_cell.discussing_essays()] == ["on-engagement-methods"]
 
 
+def test_every_demo_essay_guide_and_principle_can_be_found_by_searching_its_title():
+    # The loader leaves the search index alone while it saves, then rebuilds it once.
+    for model in (EssayPage, MethodPage, PrinciplePage):
+        pages = model.objects.live()
+        assert pages.exists()
+        for page in pages:
+            assert page in pages.search(page.title), page.title
+
+
 def test_second_run_changes_nothing():
     before = counts()
     report = load()
