@@ -261,6 +261,8 @@ def pytest_configure(config):
 def pytest_sessionstart(session):
     mutant = os.environ.get("MUTANT_UNDER_TEST", "")
     if "__mutmut_" in mutant:
+        if mutation_selection.listed_as_equivalent(mutant):
+            pytest.exit("listed as equivalent", returncode=mutation_selection.LISTED_EXIT_CODE)
         mutation_selection.narrow_arguments(session.config, mutant)
 
 

@@ -23,9 +23,17 @@ Two halves:
   function against mutmut's unchanged copy, in mutants/), and deselect the tests that
   never ran any of its lines. Whenever the change cannot be placed on statements of the
   original source (a default argument, a function the index does not match), nothing
-  is deselected."""
+  is deselected.
+
+And the mutants listed in tests/mutation_equivalents.txt, each of which survived a run
+with every test that reaches it and is explained in the README, are not run again while
+their code is the same: each would run every one of those tests (minutes, for one on
+every request's path) to the same verdict. Their run ends at once with mutmut's
+"skipped" code, which the report counts as surviving and names "listed as equivalent";
+`tools/mutation.py --equivalents` runs them again."""
 
 import ast
+import hashlib
 import json
 import os
 import subprocess
@@ -39,6 +47,10 @@ KILLERS_ENV = "MUTATION_KILLERS"  # the file the tests that killed mutants are n
 # The coverage pass's folder for its raw data, then the folders it measures, joined
 # with os.pathsep.
 RECORD_ENV = "MUTATION_RECORD_LINES"
+# The list of mutants known to be equivalent (tests/mutation_equivalents.txt).
+EQUIVALENTS_ENV = "MUTATION_EQUIVALENTS"
+# The exit code a listed mutant's run ends with: mutmut's "skipped".
+LISTED_EXIT_CODE = 34
 ALWAYS = "_always.json"  # the tests that start subprocesses
 STAMP = "fingerprint"  # written last: the index is complete
 # Below this many tests, reading the index costs about what it saves.
@@ -206,6 +218,52 @@ def previous_killers(mutant_name):
             elif killed.rpartition(".")[0] == module:
                 rank.setdefault(nodeid, 1)
     return rank
+
+
+def mutant_digest(mutant_name, mutants=None):
+    """A digest of the mutant's code (its function's name and its changed body): it
+    stays the same as long as the function and the change do, whatever number mutmut
+    gives the mutant; None when the mutant cannot be found. `mutants`: mutmut's folder
+    (the current one, in a mutant's run)."""
+    mutants = (mutants or Path.cwd()).resolve()
+    module, _, generated = mutant_name.rpartition(".")
+    source = _source_file(mutants, module)
+    lines = source and _function_lines(mutants / source, generated)
+    if not lines:
+        return None
+    function = mutant_name.partition("__mutmut_")[0]
+    return hashlib.sha256("\n".join([function, *lines[1:]]).encode()).hexdigest()[:16]
+
+
+def read_equivalents(path):
+    """{(function, digest): mutant name} from a list of equivalent mutants: one
+    `name digest` pair a line, `#` starting a comment."""
+    listed = {}
+    try:
+        text = Path(path).read_text()
+    except OSError:
+        return listed
+    for line in text.splitlines():
+        fields = line.partition("#")[0].split()
+        if len(fields) == 2:
+            name, digest = fields
+            listed[(name.partition("__mutmut_")[0], digest)] = name
+    return listed
+
+
+def listed_as_equivalent(mutant_name, mutants=None, path=None):
+    """Whether `mutant_name`, as it is now, is on the list of equivalent mutants."""
+    path = path or os.environ.get(EQUIVALENTS_ENV)
+    if not path:
+        return False
+    digest = mutant_digest(mutant_name, mutants)
+    function = mutant_name.partition("__mutmut_")[0]
+    return digest is not None and (function, digest) in _equivalents(path)
+
+
+@cache
+def _equivalents(path):
+    return read_equivalents(path)
 
 
 @cache

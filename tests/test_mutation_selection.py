@@ -247,3 +247,60 @@ def test_durations_are_read_again_only_when_mutmut_rewrites_them(tmp_path):
     os.utime(stats, ns=(1, 10**18))
     assert mutation_selection.test_durations(stats) == {"tests/a.py::t": 2.0}
     assert mutation_selection.test_durations(tmp_path / "missing.json") == {}
+
+
+# ---- The list of equivalent mutants ------------------------------------------------------
+
+NAME = "shop.basket.xǁBasketǁtotal__mutmut_"
+
+
+@pytest.fixture
+def equivalents(tmp_path, project, monkeypatch):
+    """A list of equivalents naming mutant 1 of Basket.total, as `--list-equivalent`
+    writes it, and a mutant's run inside mutmut's folder."""
+    monkeypatch.chdir(project / "mutants")
+    digest = mutation_selection.mutant_digest("shop.basket.xǁBasketǁtotal__mutmut_1")
+    path = tmp_path / "equivalents.txt"
+    path.write_text(f"# Basket.total: >= 100 (the README says why)\n{NAME}1 {digest}\n")
+    monkeypatch.setenv(mutation_selection.EQUIVALENTS_ENV, str(path))
+    return path
+
+
+def test_a_listed_mutant_is_known_and_its_neighbours_are_not(equivalents):
+    assert mutation_selection.listed_as_equivalent(NAME + "1")
+    assert not mutation_selection.listed_as_equivalent(NAME + "3")
+
+
+def test_a_listed_mutant_is_known_by_its_code_not_by_mutmuts_number_for_it(equivalents):
+    # Adding a line to the function renumbers its mutants; the code of each is the same.
+    digest_of_1 = mutation_selection.mutant_digest(NAME + "1")
+    equivalents.write_text(f"{NAME}7 {digest_of_1}\n")
+    mutation_selection._equivalents.cache_clear()
+    assert mutation_selection.listed_as_equivalent(NAME + "1")
+
+
+def test_a_mutant_whose_code_is_not_the_listed_code_runs(equivalents):
+    # The function changed since the mutant was listed: its number is the same, but the
+    # change it makes may now be observable, so it must be run again.
+    digest_of_3 = mutation_selection.mutant_digest(NAME + "3")
+    equivalents.write_text(f"{NAME}1 {digest_of_3}\n")
+    mutation_selection._equivalents.cache_clear()
+    assert mutation_selection.mutant_digest(NAME + "1") != digest_of_3
+    assert not mutation_selection.listed_as_equivalent(NAME + "1")
+
+
+def test_a_listed_mutants_run_stops_before_any_test_with_mutmuts_skipped_code(
+    equivalents, monkeypatch
+):
+    from tests import conftest
+
+    session = SimpleNamespace(config=SimpleNamespace(args=["tests/test_a.py::test_0"]))
+    monkeypatch.setenv("MUTANT_UNDER_TEST", NAME + "1")
+    with pytest.raises(pytest.exit.Exception) as stopped:
+        conftest.pytest_sessionstart(session)
+    from mutmut.stats import status_by_exit_code
+
+    assert status_by_exit_code[stopped.value.returncode] == "skipped"  # not "survived"
+    monkeypatch.setenv("MUTANT_UNDER_TEST", NAME + "3")
+    conftest.pytest_sessionstart(session)  # runs its tests
+    assert session.config.args == ["tests/test_a.py::test_0"]

@@ -25,6 +25,9 @@ Usage:
     python tools/mutation.py --survivors     # run the last run's survivors again
     python tools/mutation.py --survivors --all-tests   # ... with every test of their function
     python tools/mutation.py --report        # rebuild the report from the last run
+    python tools/mutation.py --list-equivalent 'home.affected.x_affected_paths__mutmut_*'
+                             # list survivors as equivalent (see the README for why)
+    python tools/mutation.py --equivalents   # run the listed equivalents again
 The report goes to var/mutation/report.md (and report.json)."""
 
 import argparse
@@ -45,9 +48,19 @@ sys.path.insert(0, str(ROOT))  # for tests.mutation_selection
 
 import test_database  # noqa: E402
 
-from tests.mutation_selection import ALWAYS, INDEX_ENV, KILLERS_ENV, RECORD_ENV, STAMP  # noqa: E402
+from tests.mutation_selection import (  # noqa: E402
+    ALWAYS,
+    EQUIVALENTS_ENV,
+    INDEX_ENV,
+    KILLERS_ENV,
+    RECORD_ENV,
+    STAMP,
+    mutant_digest,
+    read_equivalents,
+)
 
 OUT = ROOT / "var" / "mutation"
+EQUIVALENTS = ROOT / "tests" / "mutation_equivalents.txt"
 TEMPLATE_DB = test_database.TEMPLATE
 
 # The packages the figures are given for, most specific first.
@@ -60,6 +73,7 @@ PACKAGES = [
     "home",
 ]
 KILLED = {"killed", "timeout", "segfault", "killed on PostgreSQL"}
+LISTED = "listed as equivalent"  # the report's name for mutmut's "skipped"
 
 # The PostgreSQL pass: the files with code that runs only there, and their tests.
 POSTGRESQL_TREE = OUT / "postgresql"
@@ -171,14 +185,24 @@ def _build_lines_index(tree):
     print("\n== The lines index is ready: mutants run with the tests that reach them")
 
 
-def run_mutmut(names, max_children, cwd=ROOT, template=TEMPLATE_DB, database_url=None, narrow=True):
+def run_mutmut(
+    names,
+    max_children,
+    cwd=ROOT,
+    template=TEMPLATE_DB,
+    database_url=None,
+    narrow=True,
+    skip_listed=True,
+):
     env = {
         **os.environ,
         test_database.ENV: str(template),
         "DJANGO_SETTINGS_MODULE": "site_project.settings.test",
     }
-    for name in ("DATABASE_URL", "REDIS_URL"):
+    for name in ("DATABASE_URL", "REDIS_URL", EQUIVALENTS_ENV):
         env.pop(name, None)
+    if skip_listed:
+        env[EQUIVALENTS_ENV] = str(EQUIVALENTS)
     if database_url:
         env["DATABASE_URL"] = database_url
     if narrow and not database_url:
@@ -208,15 +232,38 @@ def statuses(root, paths):
         os.chdir(here)
 
 
-def surviving_names():
+def names_with_status(*wanted):
     from mutmut.utils.file_utils import walk_mutatable_files
 
     os.chdir(ROOT)
     return sorted(
         name
         for name, status in statuses(ROOT, [str(p) for p in walk_mutatable_files()]).items()
-        if status in ("survived", "no tests")
+        if status in wanted
     )
+
+
+def list_as_equivalent(patterns):
+    """Add the last run's survivors matching `patterns` to the list of equivalents,
+    under their function's name, with the digest of their code as it is now."""
+    from fnmatch import fnmatch
+
+    listed = read_equivalents(EQUIVALENTS)
+    by_function = defaultdict(list)
+    for name in names_with_status("survived"):
+        if not any(fnmatch(name, pattern) for pattern in patterns):
+            continue
+        function = name.partition("__mutmut_")[0]
+        digest = mutant_digest(name, ROOT / "mutants")
+        if digest and (function, digest) not in listed:
+            by_function[function].append(f"{name} {digest}")
+    added = [
+        f"# {function}\n" + "\n".join(entries) + "\n"
+        for function, entries in sorted(by_function.items())
+    ]
+    with EQUIVALENTS.open("a") as out:
+        out.write("".join(added))
+    print(f"Listed {sum(map(len, by_function.values()))} mutants in {EQUIVALENTS}.")
 
 
 def postgresql_pass(url, max_children):
@@ -385,6 +432,9 @@ def build_report():
     os.chdir(ROOT)
     config()
     on_postgresql = postgresql_statuses()
+    mutants = ROOT / "mutants"
+    listed = read_equivalents(EQUIVALENTS)
+    current = set()  # the surviving mutants' (function, digest) pairs
     counts = defaultdict(Counter)
     killed_on_postgresql = Counter()
     survivors = []
@@ -401,19 +451,24 @@ def build_report():
                 killed_on_postgresql[package] += 1
             elif status == "no tests" and name in on_postgresql:
                 status = on_postgresql[name]  # reached there, and survived or not run
+            if status == "skipped":
+                status = LISTED
             counts[package]["killed" if status in KILLED else status] += 1
             if status in KILLED or status == "not checked":
                 continue
             diff = get_diff_for_mutant(name, path=path)
+            digest = mutant_digest(name, mutants)
             survivors.append(
                 {
                     "file": relative,
                     "line": survivor_line(name, diff, lines_by_function),
                     "mutant": name,
                     "status": status,
+                    "explained": (name.partition("__mutmut_")[0], digest) in listed,
                     "diff": diff,
                 }
             )
+            current.add((name.partition("__mutmut_")[0], digest))
 
     OUT.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -430,6 +485,7 @@ def build_report():
                 "killed": killed,
                 "killed_on_postgresql": killed_on_postgresql[package],
                 "survived": c["survived"],
+                "listed_as_equivalent": c[LISTED],
                 "no_tests": c["no tests"],
                 "not_checked": c["not checked"],
                 "killed_percent": round(100 * killed / decided, 1) if decided else None,
@@ -441,15 +497,31 @@ def build_report():
     lines = [
         "# Mutation testing report",
         "",
-        "| Package | Mutants | Killed | Survived | No test reaches it | Not run yet | Killed % |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| Package | Mutants | Killed | Survived | Listed as equivalent | No test reaches it "
+        "| Not run yet | Killed % |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         percent = "" if row["killed_percent"] is None else f"{row['killed_percent']} %"
         lines.append(
             f"| `{row['package']}` | {row['mutants']} | {row['killed']} | {row['survived']} "
-            f"| {row['no_tests']} | {row['not_checked']} | {percent} |"
+            f"| {row['listed_as_equivalent']} | {row['no_tests']} | {row['not_checked']} "
+            f"| {percent} |"
         )
+    unexplained = [s for s in survivors if not s["explained"]]
+    stale = sorted(name for key, name in listed.items() if key not in current)
+    summary = [
+        f"Survivors not on the list of equivalents (tests/mutation_equivalents.txt, "
+        f"whose mutants are not run again while their code is the same): {len(unexplained)}."
+    ]
+    if stale:
+        summary.append(
+            f"{len(stale)} entries of that list match no surviving mutant now (their "
+            "function changed, or they were killed or not run yet): "
+            + ", ".join(f"`{name}`" for name in stale)
+        )
+    for paragraph in summary:
+        lines += ["", paragraph]
     on_postgresql_total = sum(killed_on_postgresql.values())
     if on_postgresql_total:
         lines += [
@@ -472,7 +544,8 @@ def build_report():
         lines.append(f"### {file}")
         lines.append("")
         for item in sorted(items, key=lambda s: (s["line"] or 0, s["mutant"])):
-            lines.append(f"- line {item['line']}: `{item['mutant']}` ({item['status']})")
+            status = item["status"] + ("" if item["explained"] else ", not on the list")
+            lines.append(f"- line {item['line']}: `{item['mutant']}` ({status})")
             lines.append("")
             lines.append("  ```diff")
             lines += ["  " + d for d in item["diff"].splitlines()[2:]]
@@ -486,6 +559,8 @@ def build_report():
     for file, items in by_file.items():
         where = ", ".join(str(line) for line in sorted({item["line"] or 0 for item in items}))
         print(f"{file}: {len(items)} surviving, lines {where}")
+    for paragraph in summary:
+        print("\n" + paragraph[:2000])
     print(f"\nFull report with diffs: {OUT / 'report.md'}")
 
 
@@ -511,13 +586,36 @@ def main():
         metavar="URL",
         help="also run the PostgreSQL-only code's mutants against this server",
     )
+    parser.add_argument(
+        "--equivalents",
+        action="store_true",
+        help="run the mutants listed as equivalent again (with --all-tests: with every "
+        "test of their function), to check that they still survive",
+    )
+    parser.add_argument(
+        "--list-equivalent",
+        nargs="+",
+        metavar="PATTERN",
+        help="add the last run's survivors matching these name patterns to "
+        "tests/mutation_equivalents.txt (once the README says why each is equivalent)",
+    )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
+    if args.list_equivalent:
+        list_as_equivalent(args.list_equivalent)
+        return
     if not args.report:
         test_database.ensure()
         indexing = None if args.all_tests else start_lines_index()
-        names = args.names + (surviving_names() if args.survivors else [])
-        code = run_mutmut(names, args.max_children, narrow=not args.all_tests)
+        names = args.names + (names_with_status("survived", "no tests") if args.survivors else [])
+        if args.equivalents:
+            names += names_with_status("skipped")
+        code = run_mutmut(
+            names,
+            args.max_children,
+            narrow=not args.all_tests,
+            skip_listed=not args.equivalents,
+        )
         if indexing:
             indexing.join()
             if indexing.failure:
