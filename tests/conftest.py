@@ -4,6 +4,7 @@ import os
 import shutil
 import tempfile
 import threading
+from collections import defaultdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -16,9 +17,11 @@ from tests import builders, mutation_selection
 from tests.shared import afresh, built_once, check_one_per_module, uses_data_built_once
 
 DEMO_PACKAGE = Path(__file__).parent / "demo"
-# What starting the demo package costs under `make mutation`, in seconds (see
-# pytest_collection_modifyitems).
-DEMO_ENTRY_COST = 10.0
+# Under `make mutation`, a group of tests whose shared set-up costs this many seconds or
+# more runs first only for the function whose mutants it killed (see
+# pytest_collection_modifyitems); and what starting the demo package costs, until the
+# coverage pass has timed it.
+COSTLY_ENTRY = DEMO_ENTRY_COST = 10.0
 
 
 @pytest.fixture(autouse=True)
@@ -172,8 +175,9 @@ def pytest_collection_modifyitems(config, items):
     after the rest, which must not see it.
 
     Under `make mutation`, run a mutant with only the tests that reach its change, the
-    ones that killed its neighbours first, then the quickest (as mutmut timed them), so
-    that a mutant a quick test notices is not first run through the slow ones (see
+    ones that killed its neighbours first, then the quickest (set-up included, and the
+    data a group builds once, as the coverage pass timed them), so that a mutant a quick
+    test notices is not first run through the slow ones (see
     tests/mutation_selection.py). Tests that share data built once stay together, so it
     is built once: a module's tests (module-scoped fixtures), a test class's, and the
     tests/demo package's."""
@@ -183,21 +187,29 @@ def pytest_collection_modifyitems(config, items):
     if "__mutmut_" in mutant:
         mutation_selection.narrow(config, items, mutant)
         likely = mutation_selection.previous_killers(mutant)
-    durations = mutation_selection.test_durations() if "MUTANT_UNDER_TEST" in os.environ else {}
+    durations, shared_costs = _test_times() if "MUTANT_UNDER_TEST" in os.environ else ({}, None)
     unlikely = max(likely.values(), default=0) + 1
-    quickest, first = {}, {}
+    quickest, first, shared_keys = {}, {}, defaultdict(set)
     for item in items:
         for group in _groups(item):
             quickest[group] = min(quickest.get(group, float("inf")), durations.get(item.nodeid, 0))
             first[group] = min(first.get(group, unlikely), likely.get(item.nodeid, unlikely))
-    # mutmut times a test's call alone, not the set-up it shares: the demo package pays
-    # a first `make run` and a rendering of every demo page before its first test.
-    entry = {
-        group: cost + DEMO_ENTRY_COST * (group == str(DEMO_PACKAGE))
-        for group, cost in quickest.items()
-    }
+            if shared_costs:
+                shared_keys[group] |= mutation_selection.item_keys(item) & shared_costs.keys()
+    if shared_costs is None:
+        # mutmut times a test's call alone, not the set-up it shares: the demo package
+        # pays a first `make run` and a rendering of every demo page before its first test.
+        entry = {
+            group: cost + DEMO_ENTRY_COST * (group == str(DEMO_PACKAGE))
+            for group, cost in quickest.items()
+        }
+    else:
+        entry = {
+            group: cost + sum(shared_costs[key] for key in shared_keys[group])
+            for group, cost in quickest.items()
+        }
     for group, rank in first.items():
-        if rank > 0 and entry[group] >= DEMO_ENTRY_COST:
+        if rank > 0 and entry[group] >= COSTLY_ENTRY:
             # Another function's killer behind a costly set-up: when it ran first for
             # every function of a file, each kill took its set-up's time, though a
             # quick test would have done.
@@ -217,6 +229,16 @@ def pytest_collection_modifyitems(config, items):
         )
 
     items.sort(key=order)
+
+
+def _test_times():
+    """({test: seconds}, {shared fixture key: seconds}): the coverage pass's times,
+    which count a test's set-up and a module's data built once, once it has run; until
+    then mutmut's times of each test's call, and no shared costs (None)."""
+    measured = mutation_selection.measured_times()
+    if measured:
+        return measured
+    return mutation_selection.test_durations(), None
 
 
 def _groups(item):

@@ -37,6 +37,8 @@ import hashlib
 import json
 import os
 import subprocess
+import time
+from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
@@ -52,6 +54,7 @@ EQUIVALENTS_ENV = "MUTATION_EQUIVALENTS"
 # The exit code a listed mutant's run ends with: mutmut's "skipped".
 LISTED_EXIT_CODE = 34
 ALWAYS = "_always.json"  # the tests that start subprocesses
+TIMES = "_times.json"  # what each test, and each shared fixture, took to set up and run
 STAMP = "fingerprint"  # written last: the index is complete
 # Below this many tests, reading the index costs about what it saves.
 FEW_TESTS = 8
@@ -77,7 +80,13 @@ def item_keys(item):
 
 class LineRecorder:
     """A pytest plugin for the coverage pass: each phase of each test, and each shared
-    fixture's set-up, measured under its own coverage context."""
+    fixture's set-up, measured under its own coverage context.
+
+    It also times them: mutmut's own durations are of a test's call alone, so a test
+    whose fixture builds a whole site, or skips after building it, looks free, and a
+    module whose data is built once looks as cheap as its quickest test. Here a test's
+    time is its set-up and call, less the shared fixtures' set-up, which is timed on
+    its own (times under coverage.py, a little slower than real, alike for all)."""
 
     def __init__(self, out, sources):
         import coverage
@@ -92,6 +101,10 @@ class LineRecorder:
         self.contexts = []
         self.current_test = None
         self.spawning = set()
+        self.test_times = defaultdict(float)
+        self.shared_times = defaultdict(float)
+        self.in_shared = 0.0  # seconds spent setting up shared fixtures in this phase
+        self.shared_depth = 0
 
     def _push(self, context):
         self.contexts.append(context)
@@ -119,6 +132,8 @@ class LineRecorder:
         if self.spawning:
             name = f"spawning-{os.getpid()}.json"
             (self.out / name).write_text(json.dumps(sorted(self.spawning)))
+        times = {"tests": self.test_times, "shared": self.shared_times}
+        (self.out / f"times-{os.getpid()}.json").write_text(json.dumps(times))
 
     def _in_context(self, context):
         self._push(context)
@@ -131,13 +146,22 @@ class LineRecorder:
         self.current_test = item.nodeid
         return (yield from self._in_context(test_key(item.nodeid)))
 
+    def _timed_test_phase(self, item):
+        self.in_shared = 0.0
+        started = time.perf_counter()
+        try:
+            return (yield from self._test_phase(item))
+        finally:
+            elapsed = time.perf_counter() - started - self.in_shared
+            self.test_times[item.nodeid] += elapsed
+
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_setup(self, item):
-        return (yield from self._test_phase(item))
+        return (yield from self._timed_test_phase(item))
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_call(self, item):
-        return (yield from self._test_phase(item))
+        return (yield from self._timed_test_phase(item))
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_teardown(self, item):
@@ -149,7 +173,17 @@ class LineRecorder:
             return (yield)
         scope = "module" if fixturedef.scope in ("module", "class") else "session"
         path = request.node.nodeid.split("::")[0]
-        return (yield from self._in_context(fixture_key(scope, path, fixturedef.argname)))
+        key = fixture_key(scope, path, fixturedef.argname)
+        self.shared_depth += 1
+        started = time.perf_counter()
+        try:
+            return (yield from self._in_context(key))
+        finally:
+            self.shared_depth -= 1
+            if not self.shared_depth:  # a shared fixture another one needs counts once
+                elapsed = time.perf_counter() - started
+                self.shared_times[key] += elapsed
+                self.in_shared += elapsed
 
 
 def record_lines(config):
@@ -190,6 +224,25 @@ def test_durations(path="mutmut-stats.json"):
         _durations.clear()
         _durations[key] = found
     return _durations[key]
+
+
+def measured_times():
+    """(each test's time, each shared fixture's set-up time) from the coverage pass
+    (`LineRecorder`), or None until its index is complete."""
+    index = os.environ.get(INDEX_ENV)
+    if not index or not os.path.exists(os.path.join(index, STAMP)):
+        return None
+    return _times(os.path.join(index, TIMES))
+
+
+@cache
+def _times(path):
+    try:
+        with open(path) as times:
+            found = json.load(times)
+        return found["tests"], found["shared"]
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 def note_killer(mutant_name, nodeid):

@@ -6,6 +6,7 @@ pin down where a change is placed and which tests are kept."""
 import ast
 import json
 import os
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -304,3 +305,69 @@ def test_a_listed_mutants_run_stops_before_any_test_with_mutmuts_skipped_code(
     monkeypatch.setenv("MUTANT_UNDER_TEST", NAME + "3")
     conftest.pytest_sessionstart(session)  # runs its tests
     assert session.config.args == ["tests/test_a.py::test_0"]
+
+
+# ---- The order a mutant's tests run in -----------------------------------------------------
+
+
+def collected(nodeid, *fixtures):
+    path = nodeid.split("::")[0]
+    return SimpleNamespace(
+        nodeid=nodeid, path=Path(path).resolve(), cls=None, fixturenames=fixtures
+    )
+
+
+@pytest.fixture
+def timed_run(tmp_path, monkeypatch):
+    """A mutant's run, with mutmut's times of each test's call and the coverage pass's
+    times (set-up included, shared data apart); returns how it orders tests."""
+    index = tmp_path / "index"
+    index.mkdir()
+    (index / mutation_selection.STAMP).write_text("a fingerprint")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(mutation_selection.INDEX_ENV, str(index))
+    monkeypatch.delenv(mutation_selection.KILLERS_ENV, raising=False)
+    monkeypatch.setenv("MUTANT_UNDER_TEST", NAME + "1")
+
+    def order(items, mutmut_times, measured=None, shared=None):
+        (tmp_path / "mutmut-stats.json").write_text(json.dumps({"duration_by_test": mutmut_times}))
+        if measured is not None:
+            times = {"tests": measured, "shared": shared or {}}
+            (index / mutation_selection.TIMES).write_text(json.dumps(times))
+        from tests import conftest
+
+        conftest.pytest_collection_modifyitems(Config(), items)
+        return [item.nodeid for item in items]
+
+    return order
+
+
+def test_a_test_whose_set_up_builds_a_site_runs_after_a_quicker_one(timed_run):
+    heavy, light = "tests/test_a.py::test_backup_of_a_whole_site", "tests/test_b.py::test_name"
+    items = [collected(heavy, "full_site"), collected(light)]
+    # mutmut times the call alone: the test that skips after building a site looks free.
+    assert timed_run(items, {heavy: 0.0, light: 0.2}, {heavy: 3.0, light: 0.2}) == [light, heavy]
+
+
+def test_a_module_that_builds_costly_data_once_runs_after_cheaper_modules(timed_run):
+    shared = mutation_selection.fixture_key("module", "tests/test_c.py", "pages_built_once")
+    items = [
+        collected("tests/test_c.py::test_1", "pages_built_once"),
+        collected("tests/test_c.py::test_2", "pages_built_once"),
+        collected("tests/test_d.py::test_1"),
+    ]
+    measured = {"tests/test_c.py::test_1": 0.01, "tests/test_c.py::test_2": 0.01}
+    measured["tests/test_d.py::test_1"] = 0.5
+    assert timed_run(items, measured, measured, {shared: 12.0}) == [
+        "tests/test_d.py::test_1",
+        "tests/test_c.py::test_1",
+        "tests/test_c.py::test_2",
+    ]
+
+
+def test_until_the_coverage_pass_has_timed_the_tests_mutmuts_times_order_them(timed_run):
+    first, second = "tests/test_a.py::test_1", "tests/test_b.py::test_1"
+    assert timed_run([collected(second), collected(first)], {first: 0.1, second: 0.3}) == [
+        first,
+        second,
+    ]

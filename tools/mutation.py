@@ -55,6 +55,7 @@ from tests.mutation_selection import (  # noqa: E402
     KILLERS_ENV,
     RECORD_ENV,
     STAMP,
+    TIMES,
     mutant_digest,
     read_equivalents,
 )
@@ -179,6 +180,11 @@ def _build_lines_index(tree):
     for path in raw.glob("spawning-*.json"):
         spawning.update(json.loads(path.read_text()))
     (building / ALWAYS).write_text(json.dumps(sorted(spawning)))
+    times = {"tests": Counter(), "shared": Counter()}
+    for path in raw.glob("times-*.json"):
+        for kind, found in json.loads(path.read_text()).items():
+            times[kind].update(found)
+    (building / TIMES).write_text(json.dumps(times))
     shutil.rmtree(raw)
     (building / STAMP).write_text(tree)
     os.replace(building, LINES_INDEX)  # complete, with its fingerprint, all at once
