@@ -564,9 +564,11 @@ def build_report():
     print()
     for file, items in by_file.items():
         where = ", ".join(str(line) for line in sorted({item["line"] or 0 for item in items}))
-        print(f"{file}: {len(items)} surviving, lines {where}")
-    for paragraph in summary:
-        print("\n" + paragraph[:2000])
+        explained = sum(item["explained"] for item in items)
+        print(f"{file}: {len(items)} surviving ({explained} listed as equivalent), lines {where}")
+    print("\n" + summary[0])
+    if stale:
+        print(f"{len(stale)} entries of that list match no surviving mutant now: see the report.")
     print(f"\nFull report with diffs: {OUT / 'report.md'}")
 
 
