@@ -214,6 +214,11 @@ def run_mutmut(
     if narrow and not database_url:
         env[INDEX_ENV] = str(LINES_INDEX)
         env[KILLERS_ENV] = str(OUT / "killers.tsv")
+    elif narrow:
+        # The lines index is SQLite's, blind to PostgreSQL-only lines, so the PostgreSQL
+        # pass keeps every test; the tests that killed a function's mutants there still
+        # run first (the order never changes a verdict).
+        env[KILLERS_ENV] = str(OUT / "postgresql-killers.tsv")
     mutmut = Path(sys.executable).with_name("mutmut")
     command = [str(mutmut), "run", "--max-children", str(max_children), *names]
     return subprocess.run(command, cwd=cwd, env=env).returncode
