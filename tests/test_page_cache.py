@@ -319,6 +319,16 @@ def test_an_unrelated_page_stays_cached(client, site, page_cache, commit):
 
 
 @pytest.mark.django_db
+def test_an_address_without_a_path_makes_the_home_page_stale(client, site, page_cache):
+    # The site's address as an operator or a setting gives it, with no slash after the
+    # host, names the same page as `/`.
+    warm(client, "/", site["essay"].url)
+    assert pagecache.invalidate_paths(["http://testserver"]) == 1
+    assert not is_hit(client, "/")
+    assert is_hit(client, site["essay"].url)
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("name", ["essay", "jury", "principle"])
 def test_every_affected_path_is_refreshed_and_the_rest_stay_cached(
     client, site, page_cache, commit, name
