@@ -458,6 +458,20 @@ def test_essay_metadata_for_sharing_and_search_engines(client, site):
     assert 'name="description" content="What On prevention argues."' in body
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name", ["blog", "essay", "hub", "finder", "jury", "principles", "principle"]
+)
+def test_every_kind_of_page_names_its_own_address_for_sharing_and_search_engines(
+    client, site, name
+):
+    page = site[name]
+    body = text(client.get(page.url))
+    address = f"http://testserver{page.url}"
+    assert f'<link rel="canonical" href="{address}">' in body
+    assert f'<meta property="og:url" content="{address}">' in body
+
+
 # ---------- Errors ----------
 
 
