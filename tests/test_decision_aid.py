@@ -582,6 +582,16 @@ def _messages(error):
             "and is stricter (At most Consult).",
         ),
         (
+            # ...and after a looser rule that has nothing to do with it.
+            [
+                rule({"open": "options", "time": "short"}, "involve", "Involve."),
+                rule({"budget": "big"}, "collaborate", "Collaborate."),
+                rule({"open": "options"}, "consult", "Consult."),
+            ],
+            "Rule 1: It can never decide the verdict: whenever it applies, rule 3 applies too "
+            "and is stricter (At most Consult).",
+        ),
+        (
             # "Not yet" is stricter even than the lowest level.
             [
                 rule({"open": "options"}, NOT_YET, "Wait."),
@@ -620,6 +630,7 @@ def _messages(error):
         "narrower-rule-with-a-weaker-level",
         "narrower-rule-under-a-not-yet",
         "narrower-rule-before-a-stricter-one",
+        "narrower-rule-before-a-looser-one-then-a-stricter-one",
         "not-yet-above-the-lowest-level",
         "unknown-question",
         "unknown-answer",
