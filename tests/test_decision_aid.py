@@ -45,10 +45,12 @@ def question(key, text, *options, help_text=""):
 
 
 def rule(conditions, verdict, reason, principles=()):
+    """`conditions`: {question key: answers}, or (key, answers) pairs to name a key twice."""
+    pairs = conditions.items() if isinstance(conditions, dict) else conditions
     return {
         "type": "rule",
         "value": {
-            "conditions": [{"question": k, "answers": v} for k, v in conditions.items()],
+            "conditions": [{"question": k, "answers": v} for k, v in pairs],
             "verdict": verdict,
             "reason": reason,
             "principles": [p.pk for p in principles],
@@ -619,6 +621,19 @@ def _messages(error):
             "Rule 1: Name one. Its answers are",
         ),
         (
+            [rule({}, "consult", "No conditions.")],
+            "Rule 1: Give the rule at least one condition.",
+        ),
+        (
+            [rule([("open", "nothing"), ("open", "options")], "consult", "Twice.")],
+            "Rule 1: This rule already has a condition on “open”: list all the answers it "
+            "accepts in that one condition.",
+        ),
+        (
+            [rule({"open": "nothing"}, "gone", "A level since deleted.")],
+            "Rule 1: Choose a verdict: this level no longer exists.",
+        ),
+        (
             [rule({"open": "nothing"}, "empower", "Pointless.")],
             "Rule 1: Empower is not below the highest level (Empower), so this rule could "
             "never change the verdict.",
@@ -636,6 +651,9 @@ def _messages(error):
         "unknown-answer",
         "no-answer",
         "blank-answers",
+        "no-condition",
+        "one-question-twice",
+        "deleted-level",
         "level-not-below-the-highest",
     ],
 )
@@ -645,6 +663,12 @@ def test_contradictory_or_broken_rules_are_refused_when_saved(sections, rules, m
     assert found is not None, "saved without complaint"
     assert message in found
     assert not DecisionAidPage.objects.live().exists()  # drafts saved in code are not checked
+
+
+@pytest.mark.django_db
+def test_rules_before_any_question_say_there_are_no_keys_yet(sections):
+    found = refused(sections, [rule({"open": "nothing"}, "consult", "Early.")], questions=[])
+    assert "Rule 1: No question has the key “open”. The keys are none yet." in found
 
 
 @pytest.mark.django_db
