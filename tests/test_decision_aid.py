@@ -665,6 +665,63 @@ def test_contradictory_or_broken_rules_are_refused_when_saved(sections, rules, m
     assert not DecisionAidPage.objects.live().exists()  # drafts saved in code are not checked
 
 
+@pytest.mark.parametrize(
+    "broken",
+    [
+        rule({"open": "nothing", "opne": "nothing"}, "consult", "Unknown question."),
+        rule({"open": "nothing", "time": "maybe"}, "consult", "Unknown answer."),
+        rule([("open", "nothing"), ("open", "nothing")], "consult", "A question twice."),
+        rule({"open": "nothing"}, "gone", "A deleted level."),
+        rule({"open": "nothing"}, "empower", "The highest level."),
+        rule({}, "consult", "No condition."),
+    ],
+    ids=[
+        "unknown-question",
+        "unknown-answer",
+        "question-twice",
+        "deleted-level",
+        "highest",
+        "no-condition",
+    ],
+)
+@pytest.mark.django_db
+def test_a_broken_rule_is_left_out_of_the_checks_between_rules(sections, broken):
+    # Without its broken part the rule would have the same conditions as the next one
+    # (or, with none, apply always): the editor is told what is broken in it, and
+    # nothing about a clash that mending it may well remove.
+    twin = rule({"open": "nothing"}, "involve", "Sound.")
+    found = refused(sections, [broken, twin])
+    assert found is not None and found.startswith("Rule 1:")
+    assert "Rule 2" not in found
+
+
+@pytest.mark.parametrize(
+    "conditions, messages",
+    [
+        (
+            {"opne": "nothing", "time": "maybe"},
+            ["No question has the key “opne”", "“maybe” is not an answer to “time”"],
+        ),
+        (
+            [("open", "nothing"), ("open", "options"), ("time", "maybe")],
+            ["already has a condition on “open”", "“maybe” is not an answer to “time”"],
+        ),
+        (
+            {"open": "maybe", "time": "soon"},
+            ["“maybe” is not an answer to “open”", "“soon” is not an answer to “time”"],
+        ),
+    ],
+    ids=["after-an-unknown-question", "after-a-question-twice", "after-an-unknown-answer"],
+)
+@pytest.mark.django_db
+def test_every_broken_condition_of_a_rule_is_reported_not_only_the_first(
+    sections, conditions, messages
+):
+    found = refused(sections, [rule(conditions, "consult", "Two problems.")])
+    for message in messages:
+        assert message in found
+
+
 @pytest.mark.django_db
 def test_rules_before_any_question_say_there_are_no_keys_yet(sections):
     found = refused(sections, [rule({"open": "nothing"}, "consult", "Early.")], questions=[])
