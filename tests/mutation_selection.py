@@ -104,7 +104,6 @@ class LineRecorder:
         self.test_times = defaultdict(float)
         self.shared_times = defaultdict(float)
         self.in_shared = 0.0  # seconds spent setting up shared fixtures in this phase
-        self.shared_depth = 0
 
     def _push(self, context):
         self.contexts.append(context)
@@ -174,16 +173,15 @@ class LineRecorder:
         scope = "module" if fixturedef.scope in ("module", "class") else "session"
         path = request.node.nodeid.split("::")[0]
         key = fixture_key(scope, path, fixturedef.argname)
-        self.shared_depth += 1
+        # pytest sets up the fixtures this one needs before calling this hook, so each
+        # shared fixture's time is its own.
         started = time.perf_counter()
         try:
             return (yield from self._in_context(key))
         finally:
-            self.shared_depth -= 1
-            if not self.shared_depth:  # a shared fixture another one needs counts once
-                elapsed = time.perf_counter() - started
-                self.shared_times[key] += elapsed
-                self.in_shared += elapsed
+            elapsed = time.perf_counter() - started
+            self.shared_times[key] += elapsed
+            self.in_shared += elapsed
 
 
 def record_lines(config):
