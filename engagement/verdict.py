@@ -254,7 +254,7 @@ def check_questions(questions, problems):
             )
         else:
             seen[question.key] = index
-        values = {}
+        values = set()
         for o_index, option in enumerate(question.options):
             if option.value in values:
                 problems.question(
@@ -262,7 +262,7 @@ def check_questions(questions, problems):
                     f"The answer value “{option.value}” is used twice in this question.",
                     option=o_index,
                 )
-            values.setdefault(option.value, o_index)
+            values.add(option.value)
     if len(questions) > MAX_QUESTIONS:
         problems.question_summary.append(
             f"Keep to {MAX_QUESTIONS} questions at most, so the form fits on a phone."

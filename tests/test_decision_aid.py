@@ -19,7 +19,7 @@ from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from engagement.decision import KEY_MESSAGE, DecisionAidPage
+from engagement.decision import KEY_MESSAGE, DecisionAidPage, questions_from, raw_rules_from
 from engagement.models import EngagementIndexPage, Framework, MethodIndexPage
 from engagement.verdict import MAX_VALUE_LENGTH, NO_LIMIT, NOT_YET, Option, Question, read_answers
 from site_project.taxonomy.models import EngagementLevel
@@ -165,6 +165,27 @@ def finder_href(html):
 
 
 # -- the verdict ---------------------------------------------------------------------------
+
+
+def test_questions_and_rules_are_read_with_keys_trimmed_and_blanks_left_blank():
+    """What the checks and the page read: a blank help text, answer label or finder
+    filter stays blank (so no hint, label or filter appears), keys and answer values are
+    trimmed, and a half-filled rule is read as the editor left it."""
+    page = DecisionAidPage(
+        questions=[
+            question(" open ", "What is open?", (" nothing ", "Nothing", "weeks=2")),
+            question("", "", ("", "", "")),
+        ],
+        rules=[rule({"": ""}, "", ""), rule({"open": "nothing"}, "consult", "Keep it small.")],
+    )
+    assert questions_from(page.questions) == [
+        Question("open", "What is open?", "", (Option("nothing", "Nothing", "weeks=2"),)),
+        Question("", "", "", (Option("", "", ""),)),
+    ]
+    assert raw_rules_from(page.rules) == [
+        ([("", "")], "", "", []),
+        ([("open", "nothing")], "consult", "Keep it small.", []),
+    ]
 
 
 @pytest.mark.django_db
@@ -594,6 +615,15 @@ def _messages(error):
             "and is stricter (At most Consult).",
         ),
         (
+            # Every later copy is reported, not only the first.
+            [
+                rule({"open": "nothing"}, "consult", "Consult."),
+                rule({"open": "nothing"}, "consult", "Consult again."),
+                rule({"open": "nothing"}, "consult", "And again."),
+            ],
+            "Rule 3: It has exactly the same conditions as rule 1.",
+        ),
+        (
             # "Not yet" is stricter even than the lowest level.
             [
                 rule({"open": "options"}, NOT_YET, "Wait."),
@@ -646,6 +676,7 @@ def _messages(error):
         "narrower-rule-under-a-not-yet",
         "narrower-rule-before-a-stricter-one",
         "narrower-rule-before-a-looser-one-then-a-stricter-one",
+        "three-with-the-same-conditions",
         "not-yet-above-the-lowest-level",
         "unknown-question",
         "unknown-answer",
