@@ -504,12 +504,12 @@ class Importer:
         return (item.title or f"Untitled (WordPress {item.post_type} {item.wp_id})")[:255]
 
     def create_shell(self, item, kind):
-        """A new page, not yet live, so it has an id to link to; filled in `fill`."""
+        """A new page, not yet live, so it has an id to link to; filled in `fill`. Its
+        body stays empty until then: Wagtail asks for required fields only on publishing."""
         parent = self.parent_for(item, kind)
         model = EssayPage if kind == "essay" else self.standard_page
         page = model(title=self.title(item), slug=self.unique_slug(parent, item), live=False)
         page.summary = self.title(item)  # a title fits in a summary (255 < 300)
-        page.body = [{"type": "paragraph", "value": "<p>Importing…</p>"}]
         if self.dry_run:
             return page
         parent.add_child(instance=page)
