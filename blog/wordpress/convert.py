@@ -398,12 +398,10 @@ class Converter:
         # Comments and DROPPED elements were taken out in convert().
         if isinstance(node, NavigableString):
             return html.escape(re.sub(r"\s+", " ", str(node)), quote=False)
-        if not isinstance(node, Tag):
-            return ""
-        name = node.name
+        name = node.name  # every other node is a Tag
         if name == "br":
             return "<br/>"
-        if name in ("img", "iframe"):
+        if name == "iframe":  # its fallback text is not the post's (an <img> has none)
             return ""
         inner = self.inline_children(node)
         if name in INLINE_MAP:
