@@ -24,8 +24,8 @@ from engagement.models import (
     PrincipleIndexPage,
     PrinciplePage,
 )
-from home.demo.loader import search_index_updates_paused
 from home.models import HomePage
+from site_project.core.indexing import search_index_updates_paused
 from site_project.core.models import Person
 from site_project.taxonomy.models import EngagementLevel, Purpose, Topic
 

@@ -1377,3 +1377,25 @@ def test_a_draft_listed_first_still_leaves_the_live_posts_their_redirects(sectio
     run(tmp_path, wxr.export(items=posts))
     assert not Redirect.objects.filter(old_path="/?p=220").exists()
     assert Redirect.objects.get(old_path="/?p=221").redirect_page_id == essay(221).pk
+
+
+def test_imported_posts_and_pages_are_found_by_what_they_say_after_each_run(
+    sections, client, tmp_path
+):
+    def export(word):
+        return wxr.export(
+            items=[
+                wxr.item(230, "A post", f"<p>On {word} and engagement.</p>"),
+                wxr.item(231, "A page", f"<p>Also {word}.</p>", post_type="page"),
+            ]
+        )
+
+    def found(word):
+        html = client.get("/search/", {"q": word}).content.decode()
+        return {title for title in ("A post", "A page") if f">{title}<" in html}
+
+    run(tmp_path, export("quokkas"), "--pages")
+    assert found("quokkas") == {"A post", "A page"}
+    run(tmp_path, export("wombats"), "--pages")
+    assert found("wombats") == {"A post", "A page"}
+    assert found("quokkas") == set()

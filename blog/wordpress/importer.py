@@ -32,6 +32,7 @@ from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction, Site
 
 from site_project.core import invalidation
+from site_project.core.indexing import index_for_search, search_index_updates_paused
 from site_project.core.models import Person
 from site_project.taxonomy.models import Topic
 
@@ -174,8 +175,14 @@ class Importer:
             self._steps()
             return self.report
         try:
-            with transaction.atomic(), invalidation.bulk():
+            with (
+                transaction.atomic(),
+                invalidation.bulk(),
+                search_index_updates_paused(EssayPage, self.standard_page),
+            ):
                 self._steps()
+                # Once each, after its last save: fill saves a page up to three times.
+                index_for_search(self.page_for.values())
         except BaseException:
             for name in self.stored_files:
                 get_image_model()._meta.get_field("file").storage.delete(name)

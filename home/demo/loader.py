@@ -5,7 +5,6 @@ parent, taxonomy by slug, frameworks and people by name, images by title), so ru
 the loader twice creates nothing the second time and adds no revisions.
 """
 
-import contextlib
 import io
 from collections import Counter
 
@@ -14,9 +13,7 @@ from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import ProtectedError
-from django.db.models.signals import post_save
 from modelsearch.index import get_indexed_models
-from modelsearch.signal_handlers import post_save_signal_handler as update_search_index
 from wagtail.images import get_image_model
 from wagtail.models import Revision, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -34,6 +31,7 @@ from engagement.models import (
     PrinciplePage,
 )
 from home.models import HomeFeaturedEssay, HomePage, StandardPage
+from site_project.core.indexing import search_index_updates_paused
 from site_project.core.models import Person, SiteSettings
 from site_project.taxonomy.models import EngagementLevel, MethodFamily, Purpose, Topic
 
@@ -395,16 +393,3 @@ def summary():
         ),
     ]
     return ", ".join(f"{n} {label}" for n, label in counts)
-
-
-@contextlib.contextmanager
-def search_index_updates_paused(*models):
-    """Saves of `models` inside leave the search index alone (modelsearch's handler,
-    disconnected and connected again): for loads that rebuild the index at the end.
-    Deletions still remove their entries."""
-    paused = [model for model in models if post_save.disconnect(update_search_index, model)]
-    try:
-        yield
-    finally:
-        for model in paused:
-            post_save.connect(update_search_index, sender=model)
