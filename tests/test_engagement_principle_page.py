@@ -5,6 +5,8 @@ not named."""
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from engagement.models import MethodPrincipleLink
 from tests import builders
@@ -40,3 +42,30 @@ def test_a_principle_page_lists_the_guides_that_support_it_and_those_that_risk_i
     assert "Online survey" in at_risk and "Silence after." in at_risk
     assert "Planning cell" not in at_risk
     assert "Street stall" not in html and "Never shown." not in html
+
+
+@pytest.mark.django_db
+def test_a_principle_page_takes_the_same_queries_for_one_and_three_guides_of_each_kind(
+    client, sections
+):
+    principle = builders.principle(sections["principles"], "Share power")
+    finder = sections["finder"]
+
+    def queries():
+        client.get(principle.url)  # per-process caches warm, as for a reader
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(principle.url).status_code == 200
+        return len(captured)
+
+    def add_guides(n):
+        for effect in ("supports", "risks"):
+            for _ in range(n):
+                method = builders.method(finder, f"Guide {MethodPrincipleLink.objects.count()}")
+                linked(method, principle, effect, "Why.")
+
+    add_guides(1)
+    few = queries()
+    add_guides(2)
+    assert queries() == few
+    html = client.get(principle.url).content.decode()
+    assert html.count("Why.") == 6
