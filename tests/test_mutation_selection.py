@@ -365,6 +365,20 @@ def test_a_module_that_builds_costly_data_once_runs_after_cheaper_modules(timed_
     ]
 
 
+def test_a_quick_test_runs_before_a_costly_one_that_killed_the_functions_mutants_before(
+    timed_run, tmp_path, monkeypatch
+):
+    costly, quick = "tests/test_c.py::test_cache", "tests/test_d.py::test_page"
+    slow_killer, quick_killer = "tests/test_e.py::test_e", "tests/test_f.py::test_f"
+    monkeypatch.setenv(mutation_selection.KILLERS_ENV, str(tmp_path / "killers.tsv"))
+    for killer in (costly, slow_killer, quick_killer):
+        mutation_selection.note_killer(NAME + "2", killer)
+    measured = {costly: 15.0, quick: 0.5, slow_killer: 2.0, quick_killer: 1.0}
+    items = [collected(nodeid) for nodeid in measured]
+    # Among quick tests, the function's killers still go first.
+    assert timed_run(items, measured, measured) == [quick_killer, slow_killer, quick, costly]
+
+
 def test_until_the_coverage_pass_has_timed_the_tests_mutmuts_times_order_them(timed_run):
     first, second = "tests/test_a.py::test_1", "tests/test_b.py::test_1"
     assert timed_run([collected(second), collected(first)], {first: 0.1, second: 0.3}) == [
