@@ -327,7 +327,8 @@ def keys_that_ran_the_change(mutant_name):
     if not found:
         return None
     source, lines = found
-    return frozenset(keys_that_ran(Path(index), source, lines))
+    ran = keys_that_ran(Path(index), source, lines, Path.cwd().resolve().parent / source)
+    return None if ran is None else frozenset(ran)
 
 
 def narrow_arguments(config, mutant_name):
@@ -378,11 +379,20 @@ def _always(index):
     return frozenset(json.loads(path.read_text())) if path.exists() else frozenset()
 
 
-def keys_that_ran(index, source, lines):
+def source_digest(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def keys_that_ran(index, source, lines, original):
+    """The index keys that ran `lines` of `source`; None when the index was made from
+    another version of it (`original`, the file as it is now), whose line numbers
+    may not be these: a source edited after the coverage pass, or during it."""
     path = index / (source + ".json")
     if not path.exists():
         return set()
     data = json.loads(path.read_text())
+    if data.get("source") != source_digest(original):
+        return None
     keys = data["keys"]
     return {keys[n] for line in lines for n in data["lines"].get(str(line), ())}
 

@@ -156,8 +156,9 @@ def index(tmp_path, project, monkeypatch):
         "fixture:module:tests/test_b.py:baskets_built_once",
         "fixture:module:tests/test_c.py:baskets_built_once",
     ]
+    source = mutation_selection.source_digest(project / "shop" / "basket.py")
     (folder / "shop" / "basket.py.json").write_text(
-        json.dumps({"keys": keys, "lines": {str(branch): [0, 1]}})
+        json.dumps({"source": source, "keys": keys, "lines": {str(branch): [0, 1]}})
     )
     (folder / mutation_selection.ALWAYS).write_text(json.dumps(["tests/test_d.py::test_cli"]))
     (folder / mutation_selection.STAMP).write_text("a fingerprint")
@@ -213,6 +214,16 @@ def test_when_no_test_ran_the_changed_line_the_first_one_still_runs(index):
 
 def test_while_the_index_is_still_being_made_every_test_runs(index):
     (index / mutation_selection.STAMP).unlink()
+    items = [item(f"tests/test_a.py::test_{n}") for n in range(10)]
+    mutation_selection.narrow(Config(), items, "shop.basket.xǁBasketǁtotal__mutmut_3")
+    assert len(items) == 10
+
+
+def test_a_source_edited_since_the_coverage_pass_keeps_every_test(index, project):
+    # The function is unchanged, but a line above it moved it, and the index's line
+    # numbers with it: they would name other statements.
+    basket = project / "shop" / "basket.py"
+    basket.write_text("import decimal\n" + basket.read_text())
     items = [item(f"tests/test_a.py::test_{n}") for n in range(10)]
     mutation_selection.narrow(Config(), items, "shop.basket.xǁBasketǁtotal__mutmut_3")
     assert len(items) == 10

@@ -58,6 +58,7 @@ from tests.mutation_selection import (  # noqa: E402
     TIMES,
     mutant_digest,
     read_equivalents,
+    source_digest,
 )
 
 OUT = ROOT / "var" / "mutation"
@@ -144,6 +145,11 @@ def _build_lines_index(tree):
     }
     for name in ("DATABASE_URL", "REDIS_URL", "MUTANT_UNDER_TEST"):
         env.pop(name, None)
+    # What each source is as the tests import it, to tell when the index no longer fits.
+    measured_sources = sorted(
+        path for folder in MEASURED for path in (ROOT / folder).glob("**/*.py")
+    )
+    before = {str(path.relative_to(ROOT)): source_digest(path) for path in measured_sources}
     log = OUT / "lines.log"
     with log.open("w") as output:
         finished = subprocess.run(
@@ -173,9 +179,13 @@ def _build_lines_index(tree):
                     keys.append(context)
                 indexes.append(numbers[context])
             lines[str(line)] = sorted(indexes)
+        digest = before.get(str(relative))
+        if digest != source_digest(measured):
+            digest = None  # edited during the pass: its line numbers cannot be trusted
         target = building / (str(relative) + ".json")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({"keys": keys, "lines": lines}, separators=(",", ":")))
+        index = {"source": digest, "keys": keys, "lines": lines}
+        target.write_text(json.dumps(index, separators=(",", ":")))
     spawning = set()
     for path in raw.glob("spawning-*.json"):
         spawning.update(json.loads(path.read_text()))
