@@ -185,11 +185,7 @@ def _items(raw_list):
 def _stream_values(stream, block_type):
     if stream is None:
         return []
-    return [
-        item.get("value") or {}
-        for item in stream.raw_data
-        if isinstance(item, dict) and item.get("type") == block_type
-    ]
+    return [item.get("value") or {} for item in stream.raw_data if item.get("type") == block_type]
 
 
 def questions_from(stream):
