@@ -193,8 +193,6 @@ class Converter:
             if isinstance(node, NavigableString):  # comments were taken out in convert()
                 loose.append(node)
                 continue
-            if not isinstance(node, Tag):
-                continue
             if node.name not in BLOCK_TAGS and not node.find(BLOCK_TAGS):
                 loose.append(node)
                 continue
