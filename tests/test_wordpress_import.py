@@ -1399,3 +1399,32 @@ def test_imported_posts_and_pages_are_found_by_what_they_say_after_each_run(
     run(tmp_path, export("wombats"), "--pages")
     assert found("wombats") == {"A post", "A page"}
     assert found("quokkas") == set()
+
+
+def test_every_item_left_out_is_reported_with_why(sections, tmp_path):
+    pdf = f"{wxr.SITE}/wp-content/uploads/2023/06/paper.pdf"
+    items = [
+        wxr.item(300, "No id", omit=("post_id",)),
+        wxr.item(301, "Odd status", status="weird-and-far-too-long-a-status"),
+        wxr.item(302, "A page", post_type="page"),
+        wxr.item(303, "First copy"),
+        wxr.item(303, "Second copy"),
+        wxr.item(304, "Menu", post_type="nav_menu_item"),
+        wxr.item(305, "Menu two", post_type="nav_menu_item"),
+        wxr.item(306, "Reusable", post_type="wp_block"),
+        wxr.item(307, "Paper", post_type="attachment", status="inherit", attachment_url=pdf),
+        wxr.item(308, "Kept"),
+    ]
+    output = run(tmp_path, wxr.export(items=items))
+    skipped = output[output.index("Skipped:") :].split("Warnings:")[0]
+    assert skipped.splitlines() == [
+        "Skipped: 7.",
+        "  - post (no id): No id: it has no WordPress post id",
+        "  - post 301: Odd status: unknown status 'weird-and-far-too-lo'",
+        "  - page 302: A page: a page (use --pages to import pages)",
+        "  - post 303: First copy: the same post id appears again later",
+        "  - 2 × nav_menu_item: this kind of item is not imported",
+        "  - 1 × wp_block: this kind of item is not imported",
+        "  - attachment 307: Paper: not an image (only images are imported)",
+    ]
+    assert essay(303).title == "Second copy" and essay(308).title == "Kept"

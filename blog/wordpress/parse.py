@@ -79,7 +79,8 @@ class Item:
     @property
     def label(self):
         title = self.title or "(no title)"
-        return f"{self.post_type} {self.wp_id}: {title}"
+        number = "(no id)" if self.wp_id is None else self.wp_id
+        return f"{self.post_type} {number}: {title}"
 
 
 @dataclass
