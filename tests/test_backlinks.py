@@ -152,6 +152,21 @@ def test_a_method_named_three_ways_is_shown_once_with_its_note(client, sections,
 
 
 @pytest.mark.django_db
+def test_a_method_listed_twice_is_shown_once_with_the_note_of_the_higher_row(
+    client, sections, method
+):
+    essay = builders.essay(sections["blog"], "On juries", methods=[method, method])
+    rows = essay.method_links.model.objects.filter(page=essay)
+    first, second = rows.order_by("pk")
+    # The editor moved the row added second above the first.
+    rows.filter(pk=first.pk).update(sort_order=1, note="Lower")
+    rows.filter(pk=second.pk).update(sort_order=0, note="Higher")
+    section = discussed_section(client, essay)
+    assert section.count(f">{escape(method.title)}<") == 1
+    assert "Higher" in section and "Lower" not in section
+
+
+@pytest.mark.django_db
 def test_listed_methods_come_first_in_their_order_then_linked_ones_by_title(sections):
     finder = sections["finder"]
     zebra, apple, mango = (builders.method(finder, t) for t in ("Zebra", "Apple", "Mango"))
