@@ -167,6 +167,21 @@ def test_a_method_listed_twice_is_shown_once_with_the_note_of_the_higher_row(
 
 
 @pytest.mark.django_db
+def test_listed_methods_without_a_place_come_after_those_with_one(client, sections):
+    finder = sections["finder"]
+    unplaced, second, first = (builders.method(finder, t) for t in ("Aardvark", "Bee", "Cat"))
+    essay = builders.essay(sections["blog"], "Order", methods=[unplaced, second, first])
+    rows = essay.method_links.model.objects.filter(page=essay)
+    # Rows saved by code rather than the editor's panel may have no place.
+    for method, place in [(unplaced, None), (second, 1), (first, 0)]:
+        rows.filter(method=method).update(sort_order=place)
+    section = discussed_section(client, essay)
+    assert [section.index(f">{t}<") for t in ("Cat", "Bee", "Aardvark")] == sorted(
+        section.index(f">{t}<") for t in ("Cat", "Bee", "Aardvark")
+    )
+
+
+@pytest.mark.django_db
 def test_listed_methods_come_first_in_their_order_then_linked_ones_by_title(sections):
     finder = sections["finder"]
     zebra, apple, mango = (builders.method(finder, t) for t in ("Zebra", "Apple", "Mango"))

@@ -264,6 +264,27 @@ def test_lockouts_are_not_shown_to_editors_without_permission(client, django_use
     assert AccessAttempt.objects.filter(pk=attempt.pk).exists()
 
 
+def test_an_editor_given_the_lift_permission_sees_and_lifts_lockouts_and_adds_none(
+    client, django_user_model
+):
+    AccessAttempt.objects.create(
+        username="editor", ip_address="198.51.100.23", failures_since_start=LIMIT
+    )
+    helper = django_user_model.objects.create_user("helper", "h@example.org", "x")
+    helper.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="delete_accessattempt"),
+        Permission.objects.get(codename="add_accessattempt"),  # never offered here
+    )
+    client.force_login(helper)
+    listing = client.get("/admin/lockouts/")
+    assert listing.status_code == 200 and "198.51.100.23" in listing.content.decode()
+    assert "/admin/lockouts/new/" not in listing.content.decode()
+    attempt = AccessAttempt.objects.get()
+    assert client.post(f"/admin/lockouts/delete/{attempt.pk}/").status_code == 302
+    assert not AccessAttempt.objects.exists()
+
+
 def test_a_record_shows_as_refused_now_only_within_the_cool_off_time_at_the_limit(settings):
     now = timezone.now()
     recent = now - settings.AXES_COOLOFF_TIME + timedelta(minutes=1)
