@@ -209,6 +209,24 @@ def test_a_paragraph_that_is_only_a_video_link_becomes_an_embed():
     ]
 
 
+def test_only_a_paragraph_holding_nothing_but_a_video_link_becomes_an_embed():
+    blocks, _, _ = blocks_of(
+        GUTENBERG + '<p><strong><a href="https://youtu.be/dQw4w9WgXcQ">Watch it</a></strong></p>'
+        '<p><a href="https://youtu.be/dQw4w9WgXcQ"></a></p>'  # nothing a reader could see
+        '<p><img src="/a.jpg" alt="pic"> https://vimeo.com/76979871</p>'
+    )
+    assert blocks == [
+        ("embed", {"embed": VIDEO, "caption": ""}),
+        ("paragraph", "<p>https://vimeo.com/76979871</p>"),
+        image(5, "pic", "Library caption"),
+    ]
+
+
+def test_a_summary_made_from_the_text_is_300_characters_at_most():
+    summary = summary_from([("paragraph", "<p>" + "y" * 301 + "</p>")])
+    assert summary == "y" * 299 + "…"
+
+
 def test_iframes_other_than_youtube_or_vimeo_are_removed_with_a_warning():
     blocks, warnings, _ = blocks_of(
         GUTENBERG + '<iframe src="https://maps.example/x"></iframe>'
@@ -321,6 +339,7 @@ def test_links_keep_only_web_mail_and_site_addresses(href, expected):
 def test_shorten_keeps_whole_sentences_or_whole_words():
     assert shorten("  short   text ") == "short text"
     assert shorten("x" * 300) == "x" * 300
+    assert shorten("x" * 301) == "x" * 299 + "…"  # 300 characters at most by default
     first = "This first sentence is long enough. "
     assert shorten(first + "word " * 100, 60) == "This first sentence is long enough."
     # A sentence end too early (in the first third) is not used: whole words instead.
