@@ -1428,3 +1428,10 @@ def test_every_item_left_out_is_reported_with_why(sections, tmp_path):
         "  - attachment 307: Paper: not an image (only images are imported)",
     ]
     assert essay(303).title == "Second copy" and essay(308).title == "Kept"
+
+
+def test_without_an_essays_index_the_import_says_so_and_writes_nothing(tmp_path):
+    with pytest.raises(CommandError) as refused:
+        run(tmp_path, wxr.export(items=[wxr.item(320, "Nowhere to go")]))
+    assert str(refused.value) == "There is no essays index page to import the posts under."
+    assert not WordPressImport.objects.exists() and not Redirect.objects.exists()
