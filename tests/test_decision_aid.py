@@ -167,19 +167,25 @@ def finder_href(html):
 # -- the verdict ---------------------------------------------------------------------------
 
 
+@pytest.mark.django_db  # a page, even unsaved, looks up its content type
 def test_questions_and_rules_are_read_with_keys_trimmed_and_blanks_left_blank():
     """What the checks and the page read: a blank help text, answer label or finder
     filter stays blank (so no hint, label or filter appears), keys and answer values are
     trimmed, and a half-filled rule is read as the editor left it."""
     page = DecisionAidPage(
         questions=[
-            question(" open ", "What is open?", (" nothing ", "Nothing", "weeks=2")),
+            question(
+                " open ",
+                "What is open?",
+                (" nothing ", "Nothing", "weeks=2"),
+                help_text="Be honest.",
+            ),
             question("", "", ("", "", "")),
         ],
         rules=[rule({"": ""}, "", ""), rule({"open": "nothing"}, "consult", "Keep it small.")],
     )
     assert questions_from(page.questions) == [
-        Question("open", "What is open?", "", (Option("nothing", "Nothing", "weeks=2"),)),
+        Question("open", "What is open?", "Be honest.", (Option("nothing", "Nothing", "weeks=2"),)),
         Question("", "", "", (Option("", "", ""),)),
     ]
     assert raw_rules_from(page.rules) == [
