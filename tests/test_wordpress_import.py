@@ -1435,3 +1435,61 @@ def test_without_an_essays_index_the_import_says_so_and_writes_nothing(tmp_path)
         run(tmp_path, wxr.export(items=[wxr.item(320, "Nowhere to go")]))
     assert str(refused.value) == "There is no essays index page to import the posts under."
     assert not WordPressImport.objects.exists() and not Redirect.objects.exists()
+
+
+def test_attachments_found_by_address_named_in_the_report_and_kept_on_a_rerun(sections, tmp_path):
+    uploads = tmp_path / "uploads"
+    write_jpeg(uploads / "2023/06/plain.jpg")
+    write_jpeg(uploads / "2023/06/big-scaled.jpg")
+    # 251 characters once its tags are gone: one over the limit for a caption.
+    long_caption = "<em>Residents</em> at the assembly, " + "x" * 224
+    upload_url = f"{wxr.SITE}/wp-content/uploads/2023/06/"
+    items = [
+        # No _wp_attached_file: the file is found from its address; no alt text either.
+        wxr.item(
+            251,
+            "Plain",
+            post_type="attachment",
+            status="inherit",
+            excerpt=long_caption,
+            attachment_url=upload_url + "plain.jpg",
+        ),
+        wxr.item(
+            252,
+            "Minutes",
+            post_type="attachment",
+            status="inherit",
+            meta=[("_wp_attached_file", "2023/06/minutes.pdf")],
+        ),
+        # WordPress's own scaled copy of a large upload is the file it lists.
+        wxr.item(
+            253,
+            "Big",
+            post_type="attachment",
+            status="inherit",
+            meta=[("_wp_attached_file", "2023/06/big-scaled.jpg")],
+        ),
+        wxr.item(
+            254,
+            "With both",
+            f'<p><img src="{upload_url}plain.jpg"></p><p><img src="{upload_url}big.jpg"></p>',
+        ),
+    ]
+    data = wxr.export(items=items)
+    output = run(tmp_path, data, "--uploads", str(uploads)).splitlines()
+    assert "Created image: Plain" in output and "Created image: Big" in output
+    assert "  - attachment 252: Minutes: not an image (only images are imported)" in output
+    assert "Images: 2 (2 created)." in output
+    plain = get_image_model().objects.get(title="Plain")
+    assert plain.description == ""
+    blocks = [b.value for b in essay(254).body if b.block_type == "image"]
+    assert [b["image"].pk for b in blocks] == [
+        plain.pk,
+        get_image_model().objects.get(title="Big").pk,
+    ]
+    assert blocks[0]["caption"] == "Residents at the assembly…"
+    again = run(tmp_path, data, "--uploads", str(uploads)).splitlines()
+    assert "Images: 2 (2 unchanged)." in again
+    assert [line for line in again if line.startswith("Posts:")] == [
+        "Posts: 1 (1 unchanged); live 1, drafts 0, scheduled 0, password-protected 0."
+    ]
