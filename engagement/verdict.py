@@ -299,12 +299,8 @@ def check_rules(questions, raw_rules, levels, highest, problems):
             question = by_key.get(key)
             if question is None:
                 known = _listing(list(by_key)) if by_key else "none yet"
-                problems.condition(
-                    r_index,
-                    c_index,
-                    "question",
-                    f"No question has the key “{key}”. The keys are {known}.",
-                )
+                missing = f"No question has the key “{key}”." if key else "Name a question."
+                problems.condition(r_index, c_index, "question", f"{missing} The keys are {known}.")
                 ok = False
                 continue
             if key in keys:

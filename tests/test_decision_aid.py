@@ -21,7 +21,16 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from engagement.decision import KEY_MESSAGE, DecisionAidPage, questions_from, raw_rules_from
 from engagement.models import EngagementIndexPage, Framework, MethodIndexPage
-from engagement.verdict import MAX_VALUE_LENGTH, NO_LIMIT, NOT_YET, Option, Question, read_answers
+from engagement.verdict import (
+    MAX_VALUE_LENGTH,
+    NO_LIMIT,
+    NOT_YET,
+    Option,
+    Problems,
+    Question,
+    check_rules,
+    read_answers,
+)
 from site_project.taxonomy.models import EngagementLevel
 from tests import builders
 from tests.shared import afresh, built_once
@@ -165,6 +174,29 @@ def finder_href(html):
 
 
 # -- the verdict ---------------------------------------------------------------------------
+
+
+def test_each_problem_with_a_condition_is_placed_on_that_conditions_question():
+    questions = [Question("open", "Open?", "", (Option("nothing", "Nothing"),))]
+    raw = [
+        ([("open", "nothing")], "consult"),
+        (
+            [("open", "nothing"), ("opne", "nothing"), (" ", "x"), ("open", "x"), ("", "x")],
+            "consult",
+        ),
+    ]
+    problems = Problems()
+    check_rules(questions, raw, {}, None, problems)
+    assert problems.rules[1]["conditions"] == {
+        1: {"question": "No question has the key “opne”. The keys are “open”."},
+        2: {"question": "Name a question. The keys are “open”."},
+        3: {
+            "question": "This rule already has a condition on “open”: list all the answers "
+            "it accepts in that one condition."
+        },
+        4: {"question": "Name a question. The keys are “open”."},
+    }
+    assert 0 not in problems.rules or "conditions" not in problems.rules[0]
 
 
 @pytest.mark.django_db  # a page, even unsaved, looks up its content type
