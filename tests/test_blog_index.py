@@ -120,3 +120,19 @@ def test_an_essays_headings_make_its_table_of_contents(sections):
         (f"why-it-matters-{ids[0][:8]}", "Why it matters", "h2"),
         (f"a-detail-{ids[1][:8]}", "A detail", "h3"),
     ]
+
+
+@pytest.mark.django_db
+def test_the_page_links_number_every_page_and_keep_the_chosen_topic(client, sections):
+    topic = builders.topic("Housing")
+    for n in range(11):
+        builders.essay(sections["blog"], f"Housing essay {n}", topics=[topic])
+    html = client.get(sections["blog"].url, {"topic": "housing"}).content.decode()
+    nav = html[html.index('class="pagination"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert re.findall(r'href="\?([^"]+)"', nav) == [
+        "topic=housing&amp;page=1",
+        "topic=housing&amp;page=2",
+        "topic=housing&amp;page=2",  # "Older"
+    ]
+    assert 'aria-current="page"><span class="visually-hidden">Page </span>1</a>' in nav
