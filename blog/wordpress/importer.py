@@ -140,7 +140,7 @@ def _norm(path):
 
 
 def _slug(text, allow_unicode=True):
-    return slugify(text, allow_unicode=allow_unicode).strip("-")
+    return slugify(text, allow_unicode=allow_unicode)  # without leading or trailing dashes
 
 
 class Importer:
@@ -524,7 +524,7 @@ class Importer:
 
     def fill(self, item, kind, mapping):
         page = self.page_for[item.wp_id]
-        blocks, warnings, image_ids = convert(item.content, self.resolve_link, self.resolve_image)
+        blocks, warnings, _images = convert(item.content, self.resolve_link, self.resolve_image)
         for message in dict.fromkeys(warnings):
             self.report.warn(item.label, message)
         raw_body = [{"type": block_type, "value": value} for block_type, value in blocks]
@@ -583,12 +583,12 @@ class Importer:
         page._import_state = state
         if self.dry_run:
             return
-        self.save(page, item, kind, fields, state, image_ids)
+        self.save(page, item, kind, fields, state)
         WordPressImport.objects.update_or_create(
             wp_id=item.wp_id, defaults={"kind": kind, "page": page, "image": None, "digest": digest}
         )
 
-    def save(self, page, item, kind, fields, state, image_ids):
+    def save(self, page, item, kind, fields, state):
         page.title = fields["title"]
         page.summary = fields["summary"]
         page.body = fields["body"]
