@@ -1454,21 +1454,9 @@ def test_attachments_found_by_address_named_in_the_report_and_kept_on_a_rerun(se
             excerpt=long_caption,
             attachment_url=upload_url + "plain.jpg",
         ),
-        wxr.item(
-            252,
-            "Minutes",
-            post_type="attachment",
-            status="inherit",
-            meta=[("_wp_attached_file", "2023/06/minutes.pdf")],
-        ),
+        attachment(252, "2023/06/minutes.pdf", title="Minutes"),
         # WordPress's own scaled copy of a large upload is the file it lists.
-        wxr.item(
-            253,
-            "Big",
-            post_type="attachment",
-            status="inherit",
-            meta=[("_wp_attached_file", "2023/06/big-scaled.jpg")],
-        ),
+        attachment(253, "2023/06/big-scaled.jpg", title="Big"),
         wxr.item(
             254,
             "With both",
