@@ -123,6 +123,13 @@ def test_an_export_is_read_whole():
             datetime.datetime(2023, 6, 5, 10, tzinfo=LONDON),
         ),  # fmt: skip
         ("not a date", "2023-01-05 10:00:00", "", datetime.datetime(2023, 1, 5, 10, tzinfo=LONDON)),
+        # No GMT time at all: the local one, not the RSS date.
+        (
+            "",
+            "2023-01-05 10:00:00",
+            "Mon, 05 Jun 2023 09:00:00 +0000",
+            datetime.datetime(2023, 1, 5, 10, tzinfo=LONDON),
+        ),
         # Anything after the seconds (a fraction, a zone) is not read.
         ("2023-06-05 09:00:00.250Z", "", "", datetime.datetime(2023, 6, 5, 9, tzinfo=UTC)),
         ("", "", "Mon, 05 Jun 2023 09:00:00 +0000", datetime.datetime(2023, 6, 5, 9, tzinfo=UTC)),
@@ -172,6 +179,18 @@ NOT_WXR = "The file is XML but not a WordPress export (WXR): it has no <wp:wxr_v
             b"<rss><item/></rss>",
             "The file is XML but not a WordPress export (WXR): it has no <wp:wxr_version>.",
         ),  # fmt: skip
+        # A WordPress export's channel, but not inside <rss>.
+        (
+            b'<feed><channel><wp:wxr_version xmlns:wp="http://wordpress.org/export/1.2/">1.2'
+            b"</wp:wxr_version></channel></feed>",
+            "The file is XML but not a WordPress export (WXR): it has no <wp:wxr_version>.",
+        ),
+        # Even a harmless DTD: a WordPress export never declares one.
+        (
+            b'<?xml version="1.0"?><!DOCTYPE rss><rss/>',
+            "The file was refused because it declares a DTD, entities or external references, "
+            "which a WordPress export never does (it may be an XML attack).",
+        ),
     ],
 )
 def test_files_that_are_not_exports_are_refused_in_one_sentence(data, message):
@@ -194,6 +213,33 @@ def test_a_file_over_200_mb_is_refused_unread(tmp_path):
         read(path)
     assert str(refused.value) == (
         "The file is larger than 200 MB, far more than a WordPress export."
+    )
+
+
+def test_a_file_of_exactly_200_mb_is_read(tmp_path):
+    path = tmp_path / "large.xml"
+    with open(path, "wb") as handle:
+        handle.truncate(200 * 1024 * 1024)
+    with pytest.raises(WXRError) as refused:
+        read(path)
+    assert str(refused.value).startswith("The file is not well-formed XML")  # read, not refused
+
+
+def test_the_blogs_own_address_is_its_base_else_the_channel_link():
+    data = wxr.export(site="https://example.org")
+    blog = data.replace(
+        b"<wp:base_blog_url>https://example.org</wp:base_blog_url>",
+        b"<wp:base_blog_url>https://example.org/words</wp:base_blog_url>",
+    )
+    assert read(blog).base_url == "https://example.org/words"
+    without = data.replace(b"<wp:base_blog_url>https://example.org</wp:base_blog_url>", b"")
+    assert (
+        read(
+            without.replace(
+                b"<link>https://example.org</link>", b"<link>https://example.org/old</link>"
+            )
+        ).base_url
+        == "https://example.org/old"
     )
 
 
