@@ -1481,3 +1481,31 @@ def test_attachments_found_by_address_named_in_the_report_and_kept_on_a_rerun(se
     assert [line for line in again if line.startswith("Posts:")] == [
         "Posts: 1 (1 unchanged); live 1, drafts 0, scheduled 0, password-protected 0."
     ]
+
+
+def test_a_blog_that_lived_in_a_subfolder_keeps_its_old_addresses_under_it(sections, tmp_path):
+    site = "https://oldblog.example.org/notes/"
+    data = wxr.export(
+        site=site.rstrip("/"),
+        categories=[wxr.category("policy", "Policy", term_id=2)],
+        items=[
+            wxr.item(
+                330,
+                "Moved",
+                slug="moved",
+                categories=[("policy", "Policy")],
+                link=f"{site}2023/06/05/moved/",
+            )
+        ],
+    )
+    run(tmp_path, data)
+    assert set(Redirect.objects.values_list("old_path", flat=True)) == {
+        "/notes/2023/06/05/moved",
+        "/notes?p=330",  # Wagtail normalises "/notes/?p=330" so, and a request too
+        "/notes/category/policy",
+        "/notes/category/policy/feed",
+        "/notes?cat=2",
+        "/notes/feed",
+        "/notes/feed/rss2",
+        "/notes/feed/atom",
+    }
