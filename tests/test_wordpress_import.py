@@ -1509,3 +1509,27 @@ def test_a_blog_that_lived_in_a_subfolder_keeps_its_old_addresses_under_it(secti
         "/notes/feed/rss2",
         "/notes/feed/atom",
     }
+
+
+def test_people_are_one_per_name_named_by_login_when_unlisted_and_cut_to_fit(sections, tmp_path):
+    long_name = "Dr " + "Longname-" * 15  # over the 120 characters a name may have
+    authors = [
+        wxr.author("jane", "Jane Doe"),
+        wxr.author("jdoe", "jane doe", 2),  # the same person, a second account
+        wxr.author("long", long_name, 3),
+    ]
+    posts = [
+        wxr.item(340, "One", creator="jane"),
+        wxr.item(341, "Two", creator="jdoe"),
+        wxr.item(342, "Three", creator="long"),
+        wxr.item(343, "Four", creator="guest-writer"),  # not in the export's authors
+    ]
+    run(tmp_path, wxr.export(items=posts, authors=authors))
+    names = {n: [a.person.name for a in essay(n).authors.all()] for n in range(340, 344)}
+    assert names == {
+        340: ["Jane Doe"],
+        341: ["Jane Doe"],
+        342: [long_name[:120]],
+        343: ["guest-writer"],
+    }
+    assert Person.objects.count() == 3
