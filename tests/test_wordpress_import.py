@@ -1533,3 +1533,15 @@ def test_people_are_one_per_name_named_by_login_when_unlisted_and_cut_to_fit(sec
         343: ["guest-writer"],
     }
     assert Person.objects.count() == 3
+
+
+def test_categories_after_wordpresss_default_one_still_become_topics(sections, tmp_path):
+    categories = [
+        wxr.category("policy", "Policy", term_id=2),
+        wxr.category("uncategorized", "Uncategorized", term_id=1),
+        wxr.category("wellbeing", "Wellbeing", term_id=5),
+    ]
+    post = wxr.item(350, "Tagged", categories=[("wellbeing", "Wellbeing"), ("policy", "Policy")])
+    run(tmp_path, wxr.export(items=[post], categories=categories))
+    assert sorted(Topic.objects.values_list("slug", flat=True)) == ["policy", "wellbeing"]
+    assert sorted(t.slug for t in essay(350).topics.all()) == ["policy", "wellbeing"]

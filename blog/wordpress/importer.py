@@ -236,8 +236,6 @@ class Importer:
     def load_people(self, posts):
         logins = dict.fromkeys(login for item in posts for login in self.logins(item))
         for login in logins:
-            if login in self.people:
-                continue
             author = self.export.authors.get(login)
             name = (author.display_name if author else login)[:120]
             person = self.people_by_name.get(name.lower())
