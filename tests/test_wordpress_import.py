@@ -481,6 +481,14 @@ def test_absurdly_nested_markup_is_kept_as_plain_text():
     blocks, warnings, _ = convert_module.convert(text)
     assert blocks == [("paragraph", "<p>deep</p>")]
     assert warnings == ["too deeply nested to convert: imported as plain text"]
+    # Scripts and styles in any case and over several lines go; the words are escaped
+    # as text, quotes left as they are, one space between words.
+    inner = 'Say <b>"no"</b>\n&amp; <SCRIPT>\nevil()\n</SCRIPT><Style>p{}</Style> &lt;3 '
+    blocks, _, _ = convert_module.convert("<div>" * 5000 + inner + "</div>" * 5000)
+    assert blocks == [("paragraph", '<p>Say "no" &amp; &lt;3</p>')]
+    # Nothing to keep: no block at all.
+    nothing = convert_module.convert("<div>" * 5000 + "<script>x</script>" + "</div>" * 5000)
+    assert nothing[0] == []
 
 
 def test_unicode_addresses_redirect(sections, client, tmp_path):
