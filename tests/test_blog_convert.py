@@ -222,6 +222,20 @@ def test_only_a_paragraph_holding_nothing_but_a_video_link_becomes_an_embed():
     ]
 
 
+def test_preformatted_text_keeps_its_indentation_and_loses_only_its_outer_newlines():
+    blocks, _, _ = blocks_of("<pre>\n  x = 1\n    return X\n</pre>")
+    assert blocks == [("paragraph", "<p>  x = 1<br/>    return X</p>")]
+
+
+def test_a_paragraph_with_a_frame_is_not_made_an_embed_by_its_text():
+    blocks, warnings, _ = blocks_of(
+        GUTENBERG
+        + '<p><iframe src="https://maps.example/x"></iframe>https://vimeo.com/76979871</p>'
+    )
+    assert blocks == [("paragraph", "<p>https://vimeo.com/76979871</p>")]
+    assert warnings == ["an iframe other than YouTube or Vimeo was removed"]
+
+
 def test_a_summary_made_from_the_text_is_300_characters_at_most():
     summary = summary_from([("paragraph", "<p>" + "y" * 301 + "</p>")])
     assert summary == "y" * 299 + "…"
