@@ -395,7 +395,10 @@ def test_attachments_without_uploads_folder_are_reported(sections, tmp_path):
         ]
     )
     output = run(tmp_path, data)
-    assert "1 image attachment(s): no uploads folder given" in output
+    assert (
+        "  - 1 image attachment(s): no uploads folder given "
+        "(--uploads DIR, a copy of wp-content/uploads)"
+    ) in output.splitlines()
     assert not get_image_model().objects.exists()
 
 
