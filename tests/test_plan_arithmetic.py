@@ -19,26 +19,15 @@ from engagement.plan import (
     lay_out,
     plan_method,
 )
+from tests.test_plan import costs_block, line, step, steps_block
 
 pytestmark = pytest.mark.django_db
 
 
-def step(title, low, high, duration="", who=""):
-    value = {"title": title, "what_happens": "", "duration": duration, "who": who}
-    return {**value, "min_weeks": low, "max_weeks": high}
-
-
-def line(item, low, high, per_person=False, note=""):
-    return {"item": item, "low": low, "high": high, "per_person": per_person, "note": note}
-
-
-def guide(title, steps=(), costs=(), caption="Where the money goes", note="", **fields):
-    body = []
-    if steps:
-        body.append({"type": "steps", "value": {"title": "How it works", "steps": list(steps)}})
+def guide(title, steps=(), costs=(), note="", **fields):
+    body = [steps_block(*steps)] if steps else []
     if costs:
-        value = {"caption": caption, "lines": list(costs), "note": note}
-        body.append({"type": "cost_breakdown", "value": value})
+        body.append(costs_block(*costs, note=note))
     return MethodPage(title=title, slug=title.lower().replace(" ", "-"), body=body, **fields)
 
 
