@@ -166,6 +166,7 @@ class Importer:
         self.images_by_id = {}  # wp attachment id -> (image id, alt, caption)
         self.images_by_path = {}  # uploads path without size suffix -> wp attachment id
         self.page_for = {}  # wp id -> page (None for one a dry run would create)
+        self.saved_pages = []  # filled with changes, to index for search once
         self.link_targets = {}  # normalised old path -> wp id
 
     # ---- running ----
@@ -181,8 +182,9 @@ class Importer:
                 search_index_updates_paused(EssayPage, self.standard_page),
             ):
                 self._steps()
-                # Once each, after its last save: fill saves a page up to three times.
-                index_for_search(self.page_for.values())
+                # Once each, after its last save: `save` saves a page up to three times,
+                # and an unchanged page was not saved at all.
+                index_for_search(self.saved_pages)
         except BaseException:
             for name in self.stored_files:
                 get_image_model()._meta.get_field("file").storage.delete(name)
@@ -587,6 +589,7 @@ class Importer:
         )
 
     def save(self, page, item, kind, fields, state):
+        self.saved_pages.append(page)
         page.title = fields["title"]
         page.summary = fields["summary"]
         page.body = fields["body"]
