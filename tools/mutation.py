@@ -40,13 +40,12 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for tests.mutation_selection
-
-import test_database  # noqa: E402
 
 from tests.mutation_selection import (  # noqa: E402
     ALWAYS,
@@ -60,6 +59,7 @@ from tests.mutation_selection import (  # noqa: E402
     read_equivalents,
     source_digest,
 )
+from tools import test_database  # noqa: E402
 
 OUT = ROOT / "var" / "mutation"
 EQUIVALENTS = ROOT / "tests" / "mutation_equivalents.txt"
@@ -89,6 +89,8 @@ POSTGRESQL_TESTS = ["tests/test_backup.py"]
 # Which app lines each test runs, for tests/mutation_selection.py.
 LINES_INDEX = OUT / "lines"
 LINES_STAMP = LINES_INDEX / STAMP
+# How long the last run's parts took, for the report (point of reference: the hour).
+TIMING = OUT / "timing.json"
 MEASURED = ["blog", "engagement", "home", "site_project"]
 
 
@@ -133,6 +135,7 @@ def start_lines_index():
 
 def _build_lines_index(tree):
     job = threading.current_thread()
+    job.started = time.monotonic()
     building = OUT / "lines.building"
     shutil.rmtree(building, ignore_errors=True)
     raw = building / "raw"
@@ -198,6 +201,7 @@ def _build_lines_index(tree):
     shutil.rmtree(raw)
     (building / STAMP).write_text(tree)
     os.replace(building, LINES_INDEX)  # complete, with its fingerprint, all at once
+    job.seconds = time.monotonic() - job.started
     print("\n== The lines index is ready: mutants run with the tests that reach them")
 
 
@@ -541,6 +545,9 @@ def build_report():
             "function changed, or they were killed or not run yet): "
             + ", ".join(f"`{name}`" for name in stale)
         )
+    timing = last_run_timing()
+    if timing:
+        summary.append(timing)
     for paragraph in summary:
         lines += ["", paragraph]
     on_postgresql_total = sum(killed_on_postgresql.values())
@@ -582,9 +589,37 @@ def build_report():
         explained = sum(item["explained"] for item in items)
         print(f"{file}: {len(items)} surviving ({explained} listed as equivalent), lines {where}")
     print("\n" + summary[0])
+    if timing:
+        print(timing)
     if stale:
         print(f"{len(stale)} entries of that list match no surviving mutant now: see the report.")
     print(f"\nFull report with diffs: {OUT / 'report.md'}")
+
+
+def last_run_timing():
+    """One sentence on how long the last run took and what it ran, or None."""
+    if not TIMING.exists():
+        return None
+    timing = json.loads(TIMING.read_text())
+
+    def minutes(key):
+        return f"{timing[key] / 60:.0f} min"
+
+    if timing["names"]:
+        what = "the mutants named " + ", ".join(f"`{n}`" for n in timing["names"])
+    elif timing["from_scratch"]:
+        what = "every mutant, from scratch"
+    else:
+        what = "the mutants without a result (incremental)"
+    parts = [f"mutmut's passes and the mutants {minutes('mutmut')}"]
+    if "lines_index" in timing:
+        parts.append(f"beside them, the lines index {minutes('lines_index')}")
+    if "postgresql" in timing:
+        parts.append(f"the PostgreSQL pass {minutes('postgresql')}")
+    return (
+        f"The last run (started {timing['started']}, {timing['cores']} at a time, "
+        f"{what}) took {minutes('total')}: " + "; ".join(parts) + "."
+    )
 
 
 def main():
@@ -628,6 +663,13 @@ def main():
         list_as_equivalent(args.list_equivalent)
         return
     if not args.report:
+        timing = {
+            "started": time.strftime("%Y-%m-%d %H:%M"),
+            "cores": args.max_children,
+            "from_scratch": not (ROOT / "mutants").exists(),
+            "names": args.names,
+        }
+        started = time.monotonic()
         test_database.ensure()
         indexing = None if args.all_tests else start_lines_index()
         names = args.names + (names_with_status("survived", "no tests") if args.survivors else [])
@@ -639,14 +681,20 @@ def main():
             narrow=not args.all_tests,
             skip_listed=not args.equivalents,
         )
+        timing["mutmut"] = time.monotonic() - started
         if indexing:
             indexing.join()
             if indexing.failure:
                 sys.exit(indexing.failure)
+            timing["lines_index"] = indexing.seconds
         if code not in (0, 1):
             sys.exit(code)
         if args.postgresql:
+            before = time.monotonic()
             postgresql_pass(args.postgresql, args.max_children)
+            timing["postgresql"] = time.monotonic() - before
+        timing["total"] = time.monotonic() - started
+        TIMING.write_text(json.dumps(timing, indent=1))
     build_report()
 
 
