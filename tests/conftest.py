@@ -22,6 +22,10 @@ DEMO_PACKAGE = Path(__file__).parent / "demo"
 # (see pytest_collection_modifyitems); and what starting the demo package costs, until
 # the coverage pass has timed it.
 COSTLY_ENTRY = DEMO_ENTRY_COST = 10.0
+# A module whose module- and class-scoped set-up costs less than this, and which builds
+# no data once, need not run as one block under `make mutation`: its tests (or test
+# classes) take their own places among the others.
+HELD_TOGETHER_FROM = 0.2
 
 
 @pytest.fixture(autouse=True)
@@ -189,9 +193,10 @@ def pytest_collection_modifyitems(config, items):
         likely = mutation_selection.previous_killers(mutant)
     durations, shared_costs = _test_times() if "MUTANT_UNDER_TEST" in os.environ else ({}, None)
     unlikely = max(likely.values(), default=0) + 1
+    units = _units(items, shared_costs)
     quickest, first, shared_keys = {}, {}, defaultdict(set)
     for item in items:
-        for group in _groups(item):
+        for group in units[item.nodeid]:
             quickest[group] = min(quickest.get(group, float("inf")), durations.get(item.nodeid, 0))
             first[group] = min(first.get(group, unlikely), likely.get(item.nodeid, unlikely))
             if shared_costs:
@@ -216,7 +221,7 @@ def pytest_collection_modifyitems(config, items):
             first[group] = unlikely
 
     def order(item):
-        shared, alone = _groups(item)
+        shared, alone = units[item.nodeid]
         after_the_rest = uses_data_built_once(item)
         return (
             "tests/browser/" in item.nodeid,
@@ -242,6 +247,38 @@ def _test_times():
     if measured:
         return measured
     return mutation_selection.test_durations(), None
+
+
+def _units(items, shared_costs):
+    """{nodeid: (the block it runs in, its class or itself)}. The block is its module (or
+    the demo package): data a module builds once, or a class sets up, is then built once
+    per run. A module that builds no data once and sets up little for its tests
+    (HELD_TOGETHER_FROM) is not held together: each of its tests or classes is a block of
+    its own. Otherwise one quick test made a whole module look quick, and a mutant's
+    first kill by one of its slower tests kept the module first: the WordPress import's
+    second-long tests ran before the conversion's millisecond ones that also kill its
+    `embed_url` mutants, 15 s a mutant. Until the coverage pass has timed the set-ups,
+    every module is held together."""
+    groups = {item.nodeid: _groups(item) for item in items}
+    if shared_costs is None:
+        return groups
+    set_up = defaultdict(float)
+    held = set()
+    for item in items:
+        shared = groups[item.nodeid][0]
+        if shared == str(DEMO_PACKAGE) or uses_data_built_once(item):
+            held.add(shared)
+        for key in mutation_selection.item_keys(item) & shared_costs.keys():
+            if key.startswith("fixture:module:"):
+                set_up[shared, key] = shared_costs[key]
+    by_block = defaultdict(float)
+    for (shared, _key), cost in set_up.items():
+        by_block[shared] += cost
+    held |= {shared for shared, cost in by_block.items() if cost >= HELD_TOGETHER_FROM}
+    return {
+        nodeid: (shared if shared in held else alone, alone)
+        for nodeid, (shared, alone) in groups.items()
+    }
 
 
 def _groups(item):

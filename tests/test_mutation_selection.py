@@ -396,3 +396,53 @@ def test_until_the_coverage_pass_has_timed_the_tests_mutmuts_times_order_them(ti
         first,
         second,
     ]
+
+
+def test_tests_of_a_module_that_sets_up_nothing_costly_take_their_own_places(
+    timed_run, tmp_path, monkeypatch
+):
+    # A module of second-long tests with one quick one must not run as one block before
+    # another module's quick tests: each test takes its place by its own time, killers
+    # of the function's earlier mutants first.
+    quick_import, slow_killer, slow_import = (
+        "tests/test_import.py::test_link",
+        "tests/test_import.py::test_whole_file",
+        "tests/test_import.py::test_rerun",
+    )
+    convert, convert_killer = "tests/test_convert.py::test_a", "tests/test_convert.py::test_b"
+    monkeypatch.setenv(mutation_selection.KILLERS_ENV, str(tmp_path / "killers.tsv"))
+    for killer in (slow_killer, convert_killer):
+        mutation_selection.note_killer(NAME + "2", killer)
+    measured = {
+        quick_import: 0.005,
+        slow_killer: 1.0,
+        slow_import: 1.1,
+        convert: 0.006,
+        convert_killer: 0.007,
+    }
+    items = [collected(nodeid) for nodeid in measured]
+    assert timed_run(items, measured, measured) == [
+        convert_killer,
+        slow_killer,
+        quick_import,
+        convert,
+        slow_import,
+    ]
+
+
+def test_a_module_with_a_costly_module_fixture_still_runs_as_one_block(timed_run):
+    server = mutation_selection.fixture_key("module", "tests/test_c.py", "server")
+    items = [
+        collected("tests/test_c.py::test_1", "server"),
+        collected("tests/test_c.py::test_2", "server"),
+        collected("tests/test_d.py::test_1"),
+    ]
+    measured = {"tests/test_c.py::test_1": 0.01, "tests/test_c.py::test_2": 0.9}
+    measured["tests/test_d.py::test_1"] = 0.6
+    # Taken one by one, test_d's test would come between them and the server would be
+    # started twice.
+    assert timed_run(items, measured, measured, {server: 0.5}) == [
+        "tests/test_c.py::test_1",
+        "tests/test_c.py::test_2",
+        "tests/test_d.py::test_1",
+    ]
