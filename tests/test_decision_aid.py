@@ -10,7 +10,6 @@ from html import unescape
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -419,13 +418,6 @@ def test_nothing_inline_for_the_content_security_policy(client, aid):
 
 
 # -- the admin -----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def admin_client(client, db):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.django_db
