@@ -45,13 +45,14 @@ def listing(client, blog, **query):
 
 
 def test_the_index_offers_the_topics_and_years_of_the_essays_a_reader_may_see(client, essays):
-    context, titles, _ = listing(client, essays)
+    context, titles, html = listing(client, essays)
     assert titles == ALL
     # A broad topic is offered when only its sub-topic has essays: it gathers them.
     names = sorted(t.name for t in context["topics"])
     assert names == ["Buses", "Housing", "Parks", "Repairs", "Transport"]
     assert context["years"] == [2023, 2022, 2021, 2020]
     assert context["notes"] == [] and context["topic"] is None and context["year"] is None
+    assert 'class="clear-link"' not in html and " selected>" not in html
 
 
 CHOICES = [  # (what the reader chose, the essays listed)
@@ -69,7 +70,13 @@ def test_choosing_a_topic_or_year_lists_its_essays(client, essays, subtests):
             context, titles, html = listing(client, essays, **query)
             assert titles == expected
             assert context["notes"] == []
-            assert f"{len(expected)} essay{'s' if len(expected) > 1 else ''}" in html
+            count = re.search(r'<p class="result-count"[^>]*>([^<]+)</p>', html)[1]
+            assert count.startswith(f"{len(expected)} essay{'s' if len(expected) > 1 else ''}")
+            # The chosen year stays chosen in the form, is said, and can be cleared.
+            year = query.get("year", "").strip()
+            assert re.findall(r'<option value="(\d+)" selected>', html) == ([year] if year else [])
+            assert count.endswith(f" from {year}") == bool(year)
+            assert 'class="clear-link"' in html
 
 
 EMPTY_CHOICES = [  # (what the reader chose, the note shown above all the essays)

@@ -14,7 +14,9 @@ class Example(forms.Form):
     stated = forms.CharField(max_length=280, help_text="At most 280 characters, shown in lists.")
     bracketed = forms.CharField(max_length=10, help_text="Short (a word)")
     asked = forms.CharField(max_length=12, help_text="What is it?")
+    handle = forms.CharField(max_length=15, help_text="Your name on X")
     area = forms.CharField(max_length=500, widget=forms.Textarea)
+    email = forms.EmailField(max_length=254)  # an input, but not a TextInput
     hidden = forms.CharField(max_length=5, widget=forms.HiddenInput)
     unlimited = forms.CharField(help_text="Any length")
     number = forms.IntegerField(max_value=9, help_text="How many")
@@ -36,6 +38,7 @@ def test_the_editors_help_text_is_kept_with_a_full_stop_and_the_limit_after_it()
     # Ending in a bracket or a question mark, it needs no full stop.
     assert fields["bracketed"].help_text == "Short (a word) Up to 10 characters."
     assert fields["asked"].help_text == "What is it? Up to 12 characters."
+    assert fields["handle"].help_text == "Your name on X. Up to 15 characters."
 
 
 def test_a_help_text_that_already_names_the_limit_is_left_alone():
@@ -44,7 +47,7 @@ def test_a_help_text_that_already_names_the_limit_is_left_alone():
 
 def test_visible_text_fields_get_the_counter_and_no_maxlength():
     fields = stated()
-    for name, limit in (("plain", "50"), ("area", "500")):
+    for name, limit in (("plain", "50"), ("area", "500"), ("email", "254")):
         attrs = fields[name].widget.attrs
         assert attrs[LIMIT_ATTR] == limit
         assert "maxlength" not in attrs
