@@ -455,6 +455,18 @@ def test_public_page_shows_last_reviewed_and_a_note_only_when_overdue(client, gu
     assert "style=" not in old
 
 
+def test_public_pages_go_by_the_sites_interval_unless_the_page_has_its_own(client, guides):
+    settings_ = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_.review_interval_months = 24
+    settings_.save()
+    fresh = MethodPage.objects.get(pk=guides["fresh"].pk)
+    fresh.review_interval_months = 1
+    builders.publish(fresh)
+    # Reviewed 14 months ago, due after 24: not due. Reviewed 2 months ago, due after 1.
+    assert "Due for review" not in client.get(guides["old"].url).content.decode()
+    assert "Due for review." in client.get(fresh.url).content.decode()
+
+
 def test_marking_reviewed_refreshes_the_cached_public_page(
     client, editor, guides, settings, django_capture_on_commit_callbacks
 ):
