@@ -115,9 +115,18 @@ def test_essay_method_and_principle_pages_stay_within_the_ceiling(client, full_s
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("kind", ["essay", "method", "principle", "home", "topic"])
+@pytest.mark.parametrize(
+    "kind", ["essay", "method", "principle", "home", "topic", "finder", "spectrum", "compare"]
+)
 def test_the_view_restriction_table_is_read_once_per_page(client, full_site, kind):
-    url = {"home": "/", "topic": "/topics/health-and-care/"}.get(kind) or full_site[kind].url
+    finder = full_site["method"].get_parent().url
+    url = {
+        "home": "/",
+        "topic": "/topics/health-and-care/",
+        "finder": finder + "?level=involve",
+        "spectrum": finder + "spectrum/",
+        "compare": finder + f"compare/?m={full_site['method'].slug}",
+    }.get(kind) or full_site[kind].url
     assert count_queries(client, url, matching='FROM "wagtailcore_pageviewrestriction"') == 1
 
 
