@@ -277,3 +277,18 @@ def test_an_essay_lists_the_same_methods_in_the_same_order_in_preview_as_served(
         ("Apple", ""),
         ("Zebra", ""),
     ]
+
+
+@pytest.mark.django_db
+def test_a_preview_shows_the_methods_the_editor_has_on_screen_not_the_saved_ones(sections):
+    finder = sections["finder"]
+    mango, banana = builders.method(finder, "Mango"), builders.method(finder, "Banana")
+    saved = builders.essay(sections["blog"], "Edited", methods=[mango])
+    on_screen = type(saved).objects.get(pk=saved.pk)
+    on_screen.method_links.add(on_screen.method_links.model(method=banana, note="Added"))
+    request = _request()
+    request.is_preview = True
+    discussed = on_screen.get_context(request)["methods_discussed"]
+    assert [(m.title, m.discussed_note) for m in discussed] == [("Mango", ""), ("Banana", "Added")]
+    served = type(saved).objects.get(pk=saved.pk).get_context(_request())["methods_discussed"]
+    assert [m.title for m in served] == ["Mango"]

@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from django.db.models.signals import post_init
 from wagtail.models import PageViewRestriction
 
 from blog.models import EssayPage
@@ -64,6 +65,22 @@ def test_related_essays_rank_by_shared_topics_then_newest_then_latest_added(rank
         "Shares one, middle",
         "Shares one, oldest",
     ]
+
+
+def test_only_the_essays_shown_are_loaded_not_every_essay(ranked):
+    read, topic_ids = ranked
+    loaded = []
+
+    def note(sender, instance, **kwargs):
+        loaded.append(instance.title)
+
+    post_init.connect(note, sender=EssayPage)
+    try:
+        related = read.related_essays(topic_ids, count=2)
+    finally:
+        post_init.disconnect(note, sender=EssayPage)
+    assert [essay.title for essay in related] == ["Shares two and more", "Shares two, older"]
+    assert sorted(loaded) == sorted(essay.title for essay in related)
 
 
 def test_an_essay_shows_three_related_essays_and_never_itself(client, ranked):
