@@ -152,14 +152,18 @@ def test_a_method_named_three_ways_is_shown_once_with_its_note(client, sections,
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "lower_place",
+    [1, None],  # moved below by the editor; saved by code without a place
+    ids=["placed below", "no place"],
+)
 def test_a_method_listed_twice_is_shown_once_with_the_note_of_the_higher_row(
-    client, sections, method
+    client, sections, method, lower_place
 ):
     essay = builders.essay(sections["blog"], "On juries", methods=[method, method])
     rows = essay.method_links.model.objects.filter(page=essay)
     first, second = rows.order_by("pk")
-    # The editor moved the row added second above the first.
-    rows.filter(pk=first.pk).update(sort_order=1, note="Lower")
+    rows.filter(pk=first.pk).update(sort_order=lower_place, note="Lower")
     rows.filter(pk=second.pk).update(sort_order=0, note="Higher")
     section = discussed_section(client, essay)
     assert section.count(f">{escape(method.title)}<") == 1
