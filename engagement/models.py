@@ -102,7 +102,7 @@ class MethodQuerySet(CardQuerySet):
         """What the spectrum (engagement/components/spectrum.html) shows of each method:
         its title, its address and its level range."""
         return self.select_related("min_level", "max_level").only(
-            "title", "url_path", "path", "live", "content_type", "min_level", "max_level"
+            "title", "url_path", "min_level", "max_level"
         )
 
 

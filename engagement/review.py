@@ -89,13 +89,10 @@ class ReviewedPage(models.Model):
     class Meta:
         abstract = True
 
-    def review_status(self, site_interval=DEFAULT_INTERVAL_MONTHS, on=None):
-        return ReviewStatus.of(self, site_interval, on)
-
     def review_status_for_request(self, request):
         from site_project.core.models import SiteSettings
 
-        return self.review_status(SiteSettings.for_request(request).review_interval_months)
+        return ReviewStatus.of(self, SiteSettings.for_request(request).review_interval_months)
 
 
 @dataclass
@@ -103,7 +100,6 @@ class ReviewStatus:
     """Where one page stands: when it was reviewed, when it is due, how overdue."""
 
     last_reviewed: datetime.date | None
-    interval_months: int
     due: datetime.date | None  # None: never reviewed, due now
     today: datetime.date
 
@@ -113,7 +109,6 @@ class ReviewStatus:
         last = page.last_reviewed
         return cls(
             last_reviewed=last,
-            interval_months=interval,
             due=add_months(last, interval) if last else None,
             today=on or today(),
         )
