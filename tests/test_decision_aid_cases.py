@@ -13,9 +13,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.http import QueryDict
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -49,6 +47,7 @@ from tests.test_decision_aid import (
     text_of,
     verdict,
 )
+from tests.test_query_counts import count_queries
 
 
 def test_each_problem_with_a_condition_is_placed_on_that_conditions_question():
@@ -780,14 +779,6 @@ def test_no_invitation_to_a_draft_or_private_decision_aid(client, sections):
     PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
     for where in ("/", sections["hub"].url, sections["finder"].url):
         assert "decision-cta" not in client.get(where).content.decode(), where
-
-
-def count_queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
 
 
 @pytest.mark.django_db

@@ -14,8 +14,6 @@ from urllib.parse import urlencode
 import icalendar
 import pytest
 from django.conf import settings
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -25,6 +23,7 @@ from home.affected import affected_paths
 from site_project.core.models import SiteSettings
 from tests import builders
 from tests.shared import afresh, built_once
+from tests.test_query_counts import count_queries
 from tests.test_security_headers import assert_nothing_inline, assert_strict_public_policy
 
 PLAN = "/engagement/plan/"
@@ -734,14 +733,6 @@ def test_a_principle_in_a_private_section_is_left_off_the_checklist(client, plan
 
 
 # ---------- Light, bounded, cacheable, findable only on purpose ----------
-
-
-def count_queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
 
 
 def add_guides(sections, principles, count, offset):
