@@ -262,19 +262,21 @@ def _units(items, shared_costs):
     groups = {item.nodeid: _groups(item) for item in items}
     if shared_costs is None:
         return groups
-    set_up = defaultdict(float)
-    held = set()
+    held, set_up = set(), defaultdict(set)  # module: its module- and class-scoped fixtures
     for item in items:
         shared = groups[item.nodeid][0]
         if shared == str(DEMO_PACKAGE) or uses_data_built_once(item):
             held.add(shared)
-        for key in mutation_selection.item_keys(item) & shared_costs.keys():
-            if key.startswith("fixture:module:"):
-                set_up[shared, key] = shared_costs[key]
-    by_block = defaultdict(float)
-    for (shared, _key), cost in set_up.items():
-        by_block[shared] += cost
-    held |= {shared for shared, cost in by_block.items() if cost >= HELD_TOGETHER_FROM}
+        set_up[shared] |= {
+            key
+            for key in mutation_selection.item_keys(item) & shared_costs.keys()
+            if key.startswith("fixture:module:")
+        }
+    held |= {
+        shared
+        for shared, keys in set_up.items()
+        if sum(shared_costs[key] for key in keys) >= HELD_TOGETHER_FROM
+    }
     return {
         nodeid: (shared if shared in held else alone, alone)
         for nodeid, (shared, alone) in groups.items()
